@@ -1,0 +1,136 @@
+package org.sqlite3j.dbapi;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the parameters of one {@code execute} call into the values SQLite binds, with CPython's
+ * rules and messages ({@code _pysqlite_query_execute}'s binding step): a {@link List} or array
+ * binds positionally, a {@link Map} binds by name, anything else is "of unsupported type".
+ *
+ * <p>Values become SQLite's storage classes: {@code null}; Long/Integer/Short/Byte/Boolean and
+ * {@link BigInteger} within 64 bits as INTEGER; Double/Float as REAL; String/Character as TEXT;
+ * {@code byte[]} and {@link ByteBuffer} as BLOB. Anything else is refused with Python's message.
+ */
+final class Binder {
+
+    private Binder() {
+    }
+
+    private static final Object[] NO_VALUES = new Object[0];
+
+    /**
+     * The values to bind for {@code statement}, one per SQLite parameter.
+     *
+     * @param parameters null (no parameters), a List, an Object[] or a Map
+     */
+    static Object[] bind(Statement statement, Object parameters) {
+        List<String> names = statement.parameterNames;
+        int needed = names.size();
+        if (parameters instanceof Map) {
+            return bindNamed(names, (Map<?, ?>) parameters);
+        }
+        if (parameters == null) {
+            checkCount(needed, 0);
+            return NO_VALUES;
+        }
+        if (parameters instanceof Object[]) {
+            Object[] array = (Object[]) parameters;
+            checkCount(needed, array.length);
+            Object[] values = new Object[needed];
+            for (int i = 0; i < needed; i++) {
+                checkNameless(names, i);
+                values[i] = sqliteValue(array[i], i + 1);
+            }
+            return values;
+        }
+        if (parameters instanceof List) {
+            List<?> list = (List<?>) parameters;
+            checkCount(needed, list.size());
+            Object[] values = new Object[needed];
+            for (int i = 0; i < needed; i++) {
+                checkNameless(names, i);
+                values[i] = sqliteValue(list.get(i), i + 1);
+            }
+            return values;
+        }
+        throw new Sqlite3.ProgrammingError("parameters are of unsupported type");
+    }
+
+    private static void checkCount(int needed, int supplied) {
+        if (needed != supplied) {
+            throw new Sqlite3.ProgrammingError("Incorrect number of bindings supplied. The current"
+                    + " statement uses " + needed + ", and there are " + supplied + " supplied.");
+        }
+    }
+
+    /** Python 3.14: a named placeholder cannot take a value from a sequence. */
+    private static void checkNameless(List<String> names, int i) {
+        String name = names.get(i);
+        if (name != null && name.charAt(0) != '?') {
+            throw new Sqlite3.ProgrammingError("Binding " + (i + 1) + " ('" + name + "') is a named"
+                    + " parameter, but you supplied a sequence which requires nameless (qmark)"
+                    + " placeholders.");
+        }
+    }
+
+    private static Object[] bindNamed(List<String> names, Map<?, ?> map) {
+        Object[] values = new Object[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            String name = names.get(i);
+            if (name == null) {
+                throw new Sqlite3.ProgrammingError("Binding " + (i + 1) + " has no name, but you"
+                        + " supplied a dictionary (which has only names).");
+            }
+            String key = name.substring(1);
+            Object value = map.get(key);
+            if (value == null && !map.containsKey(key)) {
+                throw new Sqlite3.ProgrammingError(
+                        "You did not supply a value for binding parameter :" + key + ".");
+            }
+            values[i] = sqliteValue(value, i + 1);
+        }
+        return values;
+    }
+
+    /**
+     * One value as SQLite binds it: null, Long/Integer, Double, String or byte[].
+     *
+     * @param position the 1-based parameter number, for the error message
+     */
+    static Object sqliteValue(Object value, int position) {
+        if (value == null || value instanceof Long || value instanceof String
+                || value instanceof Double || value instanceof Integer || value instanceof byte[]) {
+            return value;
+        }
+        if (value instanceof Boolean) {
+            return ((Boolean) value) ? 1 : 0;
+        }
+        if (value instanceof Short || value instanceof Byte) {
+            return ((Number) value).intValue();
+        }
+        if (value instanceof Float) {
+            return ((Float) value).doubleValue();
+        }
+        if (value instanceof BigInteger) {
+            BigInteger big = (BigInteger) value;
+            if (big.bitLength() > 63) {
+                throw new Sqlite3.OverflowError("Python int too large to convert to SQLite INTEGER");
+            }
+            return big.longValue();
+        }
+        if (value instanceof Character) {
+            return value.toString();
+        }
+        if (value instanceof ByteBuffer) {
+            ByteBuffer buffer = ((ByteBuffer) value).duplicate();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        }
+        throw new Sqlite3.ProgrammingError("Error binding parameter " + position + ": type '"
+                + value.getClass().getSimpleName() + "' is not supported");
+    }
+}

@@ -1,0 +1,528 @@
+package org.sqlite3j.dbapi;
+
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.sqlite.core.CoreStatement;
+import org.sqlite3j.driver.internal.SqlScanner;
+
+/**
+ * Python's {@code sqlite3.Connection}: one open SQLite database, its transaction control and its
+ * statement cache.
+ *
+ * <pre>{@code
+ * try (Connection con = Sqlite3.connect("app.db")) {
+ *     con.execute("CREATE TABLE IF NOT EXISTS t(a, b)");
+ *     con.execute("INSERT INTO t VALUES (?, ?)", 1, "one");   // implicit BEGIN (legacy control)
+ *     con.commit();
+ *     for (Row row : con.execute("SELECT a, b FROM t")) {
+ *         System.out.println(row.get("a") + " " + row.get(1));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Transaction control follows Python 3.12+: with {@code autocommit} left at
+ * {@link Sqlite3#LEGACY_TRANSACTION_CONTROL}, a {@code BEGIN <isolationLevel>} is issued before
+ * INSERT/UPDATE/DELETE/REPLACE when no transaction is open ({@code isolationLevel(null)} turns that
+ * off); with {@code autocommit(false)} a transaction is always open and {@link #commit()} /
+ * {@link #rollback()} open the next one; with {@code autocommit(true)} SQLite's own autocommit rules
+ * and {@code commit()}/{@code rollback()} do nothing.
+ *
+ * <p>Threads: unless {@code checkSameThread(false)} was given, only the thread that connected may
+ * use the connection and its cursors (Python's rule); {@link #interrupt()} may be called from any
+ * thread. {@link #close()} is idempotent; any other call after it raises
+ * {@link Sqlite3.ProgrammingError} "Cannot operate on a closed database.".
+ */
+public class Connection implements AutoCloseable {
+
+    private final Engine engine;
+    private final Thread owner;
+    private final boolean checkSameThread;
+    private final int detectTypes;
+    private final StatementCache cache;
+    private String isolationLevel;
+    private int autocommit;
+    private RowFactory rowFactory;
+    private Object textFactory = String.class;
+    private int textMode = Engine.TEXT_STR;
+    private Function<byte[], ?> textFunction;
+    private volatile boolean closed;
+    private long lastInsertRowid;
+    private boolean lastInsertRowidStale = true;
+
+    private Connection(Engine engine, ConnectOptions options) {
+        this.engine = engine;
+        this.owner = Thread.currentThread();
+        this.checkSameThread = options.checkSameThread();
+        this.detectTypes = options.detectTypes();
+        this.isolationLevel = options.isolationLevel();
+        this.autocommit = options.autocommit();
+        this.cache = new StatementCache(this, options.cachedStatements());
+    }
+
+    static Connection open(String database, ConnectOptions options) {
+        Engine engine = Engine.open(database, options.timeout(), options.uri());
+        Connection con = new Connection(engine, options);
+        if (con.autocommit == 0) {
+            con.control("BEGIN");
+        }
+        return con;
+    }
+
+    /** The version of the SQLite library (for {@link Sqlite3#sqliteVersion()}). */
+    static String libraryVersion() {
+        return LibraryVersion.VALUE;
+    }
+
+    private static final class LibraryVersion {
+        static final String VALUE = read();
+
+        private static String read() {
+            Engine engine = Engine.open(":memory:", 0, false);
+            try {
+                return engine.libversion();
+            } catch (SQLException e) {
+                throw ErrorTable.translate(e);
+            } finally {
+                try {
+                    engine.close();
+                } catch (SQLException ignored) {
+                    // an in-memory database has nothing to lose
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Cursors and execution
+    // ---------------------------------------------------------------------------------------------
+
+    /** {@code con.cursor()}: a new cursor on this connection. */
+    public Cursor cursor() {
+        checkUsable();
+        return new Cursor(this);
+    }
+
+    /** {@code con.cursor(factory)}: a cursor made by {@code factory} (a Cursor subclass). */
+    public <C extends Cursor> C cursor(Function<Connection, C> factory) {
+        checkUsable();
+        C cursor = factory.apply(this);
+        if (cursor == null || cursor.connection() != this) {
+            throw new Sqlite3.TypeError("factory must return a cursor of this connection");
+        }
+        return cursor;
+    }
+
+    /** {@code con.execute(sql)}: runs one statement on a new cursor and returns that cursor. */
+    public Cursor execute(String sql) {
+        return cursor().execute(sql);
+    }
+
+    /** {@code con.execute(sql, parameters)} with qmark parameters given as varargs or an array. */
+    public Cursor execute(String sql, Object... parameters) {
+        return cursor().execute(sql, parameters);
+    }
+
+    /** {@code con.execute(sql, parameters)} with a sequence of qmark parameters. */
+    public Cursor execute(String sql, List<?> parameters) {
+        return cursor().execute(sql, parameters);
+    }
+
+    /** {@code con.execute(sql, parameters)} with named parameters ({@code :name}, {@code @name}, {@code $name}). */
+    public Cursor execute(String sql, Map<String, ?> parameters) {
+        return cursor().execute(sql, parameters);
+    }
+
+    /** {@code con.executemany(sql, seq_of_parameters)}; see {@link Cursor#executemany(String, Iterable)}. */
+    public Cursor executemany(String sql, Iterable<?> seqOfParameters) {
+        return cursor().executemany(sql, seqOfParameters);
+    }
+
+    /** {@code con.executemany(sql, iterator)}: the parameters are consumed one set at a time. */
+    public Cursor executemany(String sql, Iterator<?> seqOfParameters) {
+        return cursor().executemany(sql, seqOfParameters);
+    }
+
+    /** {@code con.executescript(script)}; see {@link Cursor#executescript(String)}. */
+    public Cursor executescript(String script) {
+        return cursor().executescript(script);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Transactions
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@code con.commit()}: commits the open transaction. Legacy control: does nothing when no
+     * transaction is open. {@code autocommit(false)}: COMMIT, then BEGIN the next one.
+     * {@code autocommit(true)}: does nothing.
+     */
+    public void commit() {
+        checkUsable();
+        if (autocommit == Sqlite3.LEGACY_TRANSACTION_CONTROL) {
+            if (engine.inTransaction()) {
+                control("COMMIT");
+            }
+        } else if (autocommit == 0) {
+            control("COMMIT");
+            control("BEGIN");
+        }
+    }
+
+    /** {@code con.rollback()}: as {@link #commit()}, rolling back. */
+    public void rollback() {
+        checkUsable();
+        if (autocommit == Sqlite3.LEGACY_TRANSACTION_CONTROL) {
+            if (engine.inTransaction()) {
+                control("ROLLBACK");
+            }
+        } else if (autocommit == 0) {
+            control("ROLLBACK");
+            control("BEGIN");
+        }
+    }
+
+    /** {@code con.in_transaction}: whether a transaction is open (SQLite is not in autocommit mode). */
+    public boolean inTransaction() {
+        checkUsable();
+        return engine.inTransaction();
+    }
+
+    /**
+     * {@code con.isolation_level}: "" (plain BEGIN), "DEFERRED", "IMMEDIATE", "EXCLUSIVE", or null
+     * when legacy control leaves SQLite in its own autocommit mode.
+     */
+    public String isolationLevel() {
+        checkUsable();
+        return isolationLevel;
+    }
+
+    /**
+     * Sets {@code con.isolation_level}. Setting null commits an open transaction, as Python does;
+     * other values only change the next implicit BEGIN.
+     *
+     * @throws Sqlite3.ValueError for a value other than "", DEFERRED, IMMEDIATE, EXCLUSIVE (any case)
+     */
+    public void isolationLevel(String level) {
+        checkUsable();
+        String normalized = ConnectOptions.checkIsolationLevel(level);
+        if (normalized == null) {
+            commit();
+        }
+        isolationLevel = normalized;
+    }
+
+    /**
+     * {@code con.autocommit}: 1 (Python's True), 0 (False) or {@link Sqlite3#LEGACY_TRANSACTION_CONTROL}.
+     */
+    public int autocommit() {
+        checkUsable();
+        return autocommit;
+    }
+
+    /** Sets {@code con.autocommit} to True or False; see {@link #autocommit(int)}. */
+    public void autocommit(boolean on) {
+        autocommit(on ? 1 : 0);
+    }
+
+    /**
+     * Sets {@code con.autocommit}. Changing to True commits an open transaction; changing to False
+     * opens one; changing to legacy control does neither.
+     *
+     * @throws Sqlite3.ValueError for a value other than 1, 0 or LEGACY_TRANSACTION_CONTROL
+     */
+    public void autocommit(int mode) {
+        checkUsable();
+        ConnectOptions.checkAutocommit(mode);
+        autocommit = mode;
+        if (mode == 1 && engine.inTransaction()) {
+            control("COMMIT");
+        } else if (mode == 0 && !engine.inTransaction()) {
+            control("BEGIN");
+        }
+    }
+
+    /** A body of work for {@link #transaction(Action)}. */
+    @FunctionalInterface
+    public interface Action<E extends Exception> {
+        void run(Connection connection) throws E;
+    }
+
+    /** A body of work with a result, for {@link #transactionGet(Work)}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run(Connection connection) throws E;
+    }
+
+    /**
+     * Python's {@code with con:}: runs {@code body}, then commits; if the body throws, rolls back and
+     * rethrows; if the commit fails, rolls back and throws the commit's error. Like Python, it
+     * neither opens a transaction by itself nor closes the connection.
+     */
+    public <E extends Exception> void transaction(Action<E> body) throws E {
+        transactionGet(con -> {
+            body.run(con);
+            return null;
+        });
+    }
+
+    /** {@link #transaction(Action)} for a body that returns a value. */
+    public <T, E extends Exception> T transactionGet(Work<T, E> body) throws E {
+        checkUsable();
+        T result;
+        try {
+            result = body.run(this);
+        } catch (Throwable t) {
+            try {
+                rollback();
+            } catch (RuntimeException suppressed) {
+                t.addSuppressed(suppressed);
+            }
+            throw t;
+        }
+        try {
+            commit();
+        } catch (RuntimeException commitFailure) {
+            try {
+                rollback();
+            } catch (RuntimeException suppressed) {
+                commitFailure.addSuppressed(suppressed);
+            }
+            throw commitFailure;
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Attributes
+    // ---------------------------------------------------------------------------------------------
+
+    /** {@code con.total_changes}: rows changed by INSERT/UPDATE/DELETE since the connection opened. */
+    public long totalChanges() {
+        checkUsable();
+        try {
+            return engine.totalChanges();
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /** {@code con.row_factory}: null (rows are {@link Row}s) or the factory new cursors start with. */
+    public RowFactory rowFactory() {
+        return rowFactory;
+    }
+
+    /** Sets {@code con.row_factory} for cursors created from now on. */
+    public void rowFactory(RowFactory factory) {
+        this.rowFactory = factory;
+    }
+
+    /** {@code con.text_factory}: {@code String.class}, {@code byte[].class} or a function. */
+    public Object textFactory() {
+        return textFactory;
+    }
+
+    /**
+     * Sets {@code con.text_factory}: {@code String.class} (the default) returns TEXT as String,
+     * {@code byte[].class} as its UTF-8 bytes.
+     *
+     * @throws Sqlite3.TypeError for another class
+     */
+    public void textFactory(Class<?> type) {
+        if (type == String.class) {
+            textMode = Engine.TEXT_STR;
+            textFunction = null;
+        } else if (type == byte[].class) {
+            textMode = Engine.TEXT_BYTES;
+            textFunction = null;
+        } else {
+            throw new Sqlite3.TypeError("text_factory must be String.class, byte[].class or a"
+                    + " function of byte[], not " + type.getName());
+        }
+        textFactory = type;
+    }
+
+    /** Sets {@code con.text_factory} to a function that receives each TEXT value's UTF-8 bytes. */
+    public void textFactory(Function<byte[], ?> factory) {
+        Objects.requireNonNull(factory, "factory");
+        textMode = Engine.TEXT_FUNCTION;
+        textFunction = factory;
+        textFactory = factory;
+    }
+
+    int textMode() {
+        return textMode;
+    }
+
+    Function<byte[], ?> textFunction() {
+        return textFunction;
+    }
+
+    /** The {@code detect_types} flags this connection was opened with. */
+    public int detectTypes() {
+        return detectTypes;
+    }
+
+    /**
+     * {@code con.interrupt()}: makes the statement running on this connection stop with
+     * {@link Sqlite3.OperationalError} "interrupted". Any thread may call it.
+     */
+    public void interrupt() {
+        if (closed) {
+            throw new Sqlite3.ProgrammingError("Cannot operate on a closed database.");
+        }
+        try {
+            engine.interrupt();
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /**
+     * The sqlite-jdbc connection underneath, for features this façade does not wrap. Statements run
+     * on it directly are not seen by this connection's transaction tracking.
+     */
+    public java.sql.Connection unwrap() {
+        checkUsable();
+        return engine.jdbc();
+    }
+
+    /**
+     * {@code con.close()}: closes the database. With {@code autocommit(false)} the open
+     * transaction is rolled back first; with legacy control an open transaction is discarded (SQLite
+     * rolls it back), as in Python. Closing twice does nothing.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        checkThread();
+        try {
+            if (autocommit == 0 && engine.inTransaction()) {
+                control("ROLLBACK");
+            }
+        } finally {
+            closed = true;
+            cache.closeAll();
+            try {
+                engine.close();
+            } catch (SQLException e) {
+                throw ErrorTable.translate(e);
+            }
+        }
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // For Cursor
+    // ---------------------------------------------------------------------------------------------
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** The thread check then the closed check, in CPython's order. */
+    void checkUsable() {
+        checkThread();
+        if (closed) {
+            throw new Sqlite3.ProgrammingError("Cannot operate on a closed database.");
+        }
+    }
+
+    private void checkThread() {
+        if (checkSameThread && Thread.currentThread() != owner) {
+            throw new Sqlite3.ProgrammingError("SQLite objects created in a thread can only be used"
+                    + " in that same thread. The object was created in thread id " + owner.getId()
+                    + " and this is thread id " + Thread.currentThread().getId() + ".");
+        }
+    }
+
+    /** Runs one of the façade's own transaction statements, translating errors. */
+    void control(String sql) {
+        try {
+            engine.control(sql);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /** Legacy control: {@code BEGIN <level>} before DML when no transaction is open. */
+    void beginImplicitly(Statement statement) {
+        if (autocommit == Sqlite3.LEGACY_TRANSACTION_CONTROL && isolationLevel != null
+                && statement.isDml() && !engine.inTransaction()) {
+            control("BEGIN " + isolationLevel);
+        }
+    }
+
+    /** executescript's first step: legacy control commits an open transaction. */
+    void commitBeforeScript() {
+        if (autocommit == Sqlite3.LEGACY_TRANSACTION_CONTROL && engine.inTransaction()) {
+            control("COMMIT");
+        }
+    }
+
+    /** A statement for {@code sql}, from the cache when free; null when the SQL holds none. */
+    Statement acquire(String sql) {
+        return cache.acquire(sql);
+    }
+
+    /** Gives back a statement a cursor has finished with. */
+    void release(Statement statement) {
+        cache.release(statement);
+    }
+
+    /**
+     * Compiles the first statement of {@code sql} as CPython does: a NUL character is refused, empty
+     * statements before it are skipped, anything but whitespace and comments after it is refused.
+     *
+     * @return the statement, or null when {@code sql} holds only whitespace, comments and ';'
+     */
+    Statement compile(String sql) {
+        if (sql.indexOf('\0') >= 0) {
+            throw new Sqlite3.ProgrammingError("the query contains a null character");
+        }
+        int start = SqlText.statementStart(sql, 0);
+        if (start >= sql.length()) {
+            return null;
+        }
+        CoreStatement core;
+        try {
+            core = engine.prepare(sql);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+        int end = SqlScanner.endOfStatement(sql, start);
+        if (!SqlScanner.isBlank(sql, end)) {
+            engine.close(core);
+            throw new Sqlite3.ProgrammingError("You can only execute one statement at a time.");
+        }
+        return SqlText.describe(sql, start, core);
+    }
+
+    /** The connection's {@code last_insert_rowid()}, read again only after a statement that may have changed it. */
+    long lastInsertRowid() {
+        if (lastInsertRowidStale) {
+            try {
+                lastInsertRowid = engine.lastInsertRowid();
+            } catch (SQLException e) {
+                throw ErrorTable.translate(e);
+            }
+            lastInsertRowidStale = false;
+        }
+        return lastInsertRowid;
+    }
+
+    /** Notes that a statement that may insert rows has run. */
+    void mayHaveInserted() {
+        lastInsertRowidStale = true;
+    }
+}

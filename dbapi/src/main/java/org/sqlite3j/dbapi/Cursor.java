@@ -1,0 +1,647 @@
+package org.sqlite3j.dbapi;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.sqlite3j.driver.internal.SqlScanner;
+
+/**
+ * Python's {@code sqlite3.Cursor}: executes statements and fetches their rows, one at a time
+ * from SQLite, so iterating a result of any size runs in constant memory.
+ *
+ * <pre>{@code
+ * Cursor cur = con.cursor();
+ * cur.execute("SELECT name FROM people WHERE age > ?", 30);
+ * Row first = cur.fetchone();               // null when there are no rows
+ * List<Row> next10 = cur.fetchmany(10);
+ * for (Row row : cur) { ... }                // the rest
+ * }</pre>
+ *
+ * <p>Fetch methods return {@link Row}s. With a row factory that makes something else, fetch with
+ * the class it makes: {@code cur.fetchone(Map.class)}, {@code cur.fetchall(Person.class)},
+ * {@code cur.stream(Person.class)}.
+ *
+ * <p>Like every object of this module, a cursor is used by one thread at a time. {@link #close()}
+ * is idempotent; other calls after it raise {@link Sqlite3.ProgrammingError}
+ * "Cannot operate on a closed cursor.".
+ */
+public class Cursor implements Iterable<Row>, AutoCloseable {
+
+    /** How many rows executemany hands to SQLite in one batch. */
+    private static final int BATCH_ROWS = 256;
+
+    private final Connection connection;
+    private Statement statement;
+    private boolean hasRow;
+    private int columnCount;
+    private String[] columnNames;
+    private List<ColumnDescription> description;
+    private long rowcount = -1;
+    private Long lastrowid;
+    private int arraysize = 1;
+    private RowFactory rowFactory;
+    private boolean closed;
+    private boolean locked;
+
+    /** {@code sqlite3.Cursor(con)}, the same as {@link Connection#cursor()}. */
+    public Cursor(Connection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        connection.checkUsable();
+        this.rowFactory = connection.rowFactory();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // execute
+    // ---------------------------------------------------------------------------------------------
+
+    /** {@code cur.execute(sql)}: runs one statement without parameters. */
+    public Cursor execute(String sql) {
+        return run(sql, null);
+    }
+
+    /**
+     * {@code cur.execute(sql, parameters)} with qmark parameters as varargs or an array:
+     * {@code cur.execute("INSERT INTO t VALUES (?, ?)", 1, "x")}.
+     */
+    public Cursor execute(String sql, Object... parameters) {
+        return run(sql, parameters == null ? new Object[] {null} : parameters);
+    }
+
+    /** {@code cur.execute(sql, parameters)} with a sequence of qmark parameters. */
+    public Cursor execute(String sql, List<?> parameters) {
+        return run(sql, parameters == null ? Collections.singletonList(null) : parameters);
+    }
+
+    /** {@code cur.execute(sql, {"name": value})} for {@code :name}, {@code @name}, {@code $name}, {@code ?NNN}. */
+    public Cursor execute(String sql, Map<String, ?> parameters) {
+        return run(sql, parameters == null ? Collections.singletonList(null) : parameters);
+    }
+
+    private Cursor run(String sql, Object parameters) {
+        Objects.requireNonNull(sql, "sql");
+        enter();
+        try {
+            Statement stmt = begin(sql);
+            if (stmt == null) {
+                return this;
+            }
+            Object[] values;
+            try {
+                values = Binder.bind(stmt, parameters);
+            } catch (RuntimeException e) {
+                abandon();
+                throw e;
+            }
+            boolean row = executeFirst(stmt, values);
+            if (stmt.isDml()) {
+                rowcount = row ? 0 : changes();
+            }
+            lastrowid = connection.lastInsertRowid();
+            describe(stmt);
+            if (row) {
+                hasRow = true;
+            } else {
+                releaseStatement();
+            }
+            return this;
+        } finally {
+            locked = false;
+        }
+    }
+
+    /** Resets the cursor for a new statement and obtains it; null for an empty statement. */
+    private Statement begin(String sql) {
+        releaseStatement();
+        description = null;
+        columnNames = null;
+        columnCount = 0;
+        rowcount = -1;
+        Statement stmt = connection.acquire(sql);
+        if (stmt == null) {
+            return null;
+        }
+        statement = stmt;
+        try {
+            connection.beginImplicitly(stmt);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+        return stmt;
+    }
+
+    private boolean executeFirst(Statement stmt, Object[] values) {
+        if (stmt.kind != Statement.Kind.QUERY) {
+            connection.mayHaveInserted();
+        }
+        try {
+            return connection.engine().execute(stmt.core, values, stmt.kind);
+        } catch (SQLException e) {
+            abandon();
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    private void describe(Statement stmt) {
+        try {
+            columnCount = connection.engine().columnCount(stmt.core);
+            if (columnCount > 0) {
+                columnNames = connection.engine().columnNames(stmt.core, columnCount);
+                ColumnDescription[] columns = new ColumnDescription[columnCount];
+                for (int i = 0; i < columnCount; i++) {
+                    columns[i] = ColumnDescription.of(columnNames[i]);
+                }
+                description = List.of(columns);
+            }
+        } catch (SQLException e) {
+            abandon();
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    private long changes() {
+        try {
+            return connection.engine().changes();
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // executemany / executescript
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@code cur.executemany(sql, seq_of_parameters)}: runs one DML statement once per parameter set
+     * (each a List, an array or a Map). The sets are read one at a time, so a generator of any length
+     * is fine. {@link #rowcount()} is the sum of the changes; {@link #lastrowid()} is not updated.
+     *
+     * @throws Sqlite3.ProgrammingError "executemany() can only execute DML statements." for a
+     *                                   statement that only reads
+     */
+    public Cursor executemany(String sql, Iterable<?> seqOfParameters) {
+        Objects.requireNonNull(seqOfParameters, "seqOfParameters");
+        return executemany(sql, seqOfParameters.iterator());
+    }
+
+    /** {@code cur.executemany(sql, iterator)}. */
+    public Cursor executemany(String sql, Iterator<?> seqOfParameters) {
+        Objects.requireNonNull(sql, "sql");
+        Objects.requireNonNull(seqOfParameters, "seqOfParameters");
+        enter();
+        try {
+            Statement stmt = begin(sql);
+            if (stmt == null) {
+                return this;
+            }
+            if (stmt.readonly) {
+                abandon();
+                throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
+            }
+            connection.mayHaveInserted();
+            runBatches(stmt, seqOfParameters);
+            releaseStatement();
+            return this;
+        } finally {
+            locked = false;
+        }
+    }
+
+    private void runBatches(Statement stmt, Iterator<?> rows) {
+        Engine engine = connection.engine();
+        PreparedStatement batch = (PreparedStatement) stmt.core;
+        int params = stmt.parameterCount();
+        long total = stmt.isDml() ? 0 : -1;
+        int pending = 0;
+        try {
+            while (true) {
+                Object[] values;
+                try {
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    values = Binder.bind(stmt, rows.next());
+                } catch (RuntimeException e) {
+                    // Python has run every earlier set before it meets a bad one.
+                    total = flush(engine, batch, pending, total);
+                    pending = 0;
+                    throw e;
+                }
+                if (params == 0) {
+                    boolean row = engine.execute(stmt.core, values);
+                    if (row) {
+                        throw new Sqlite3.ProgrammingError(
+                                "executemany() can only execute DML statements.");
+                    }
+                    if (total >= 0) {
+                        total += engine.changes();
+                    }
+                    continue;
+                }
+                for (int i = 0; i < params; i++) {
+                    batch.setObject(i + 1, values[i]);
+                }
+                batch.addBatch();
+                if (++pending == BATCH_ROWS) {
+                    total = flush(engine, batch, pending, total);
+                    pending = 0;
+                }
+            }
+            total = flush(engine, batch, pending, total);
+            rowcount = total;
+        } catch (SQLException e) {
+            clearBatch(batch);
+            rowcount = -1;
+            abandon();
+            throw ErrorTable.translate(e);
+        } catch (RuntimeException e) {
+            clearBatch(batch);
+            rowcount = -1;
+            abandon();
+            throw e;
+        }
+    }
+
+    private static long flush(Engine engine, PreparedStatement batch, int pending, long total)
+            throws RuntimeException {
+        if (pending == 0) {
+            return total;
+        }
+        try {
+            long[] counts = engine.executeBatch(batch);
+            if (total >= 0) {
+                for (long count : counts) {
+                    total += count;
+                }
+            }
+            return total;
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    private static void clearBatch(PreparedStatement batch) {
+        try {
+            batch.clearBatch();
+        } catch (SQLException ignored) {
+            // the statement is closed: nothing is pending
+        }
+    }
+
+    /**
+     * {@code cur.executescript(script)}: with legacy transaction control, commits an open
+     * transaction first; then runs every statement of the script in order, discarding rows.
+     *
+     * @throws Sqlite3.ValueError "embedded null character" for a script containing NUL
+     */
+    public Cursor executescript(String script) {
+        Objects.requireNonNull(script, "script");
+        enter();
+        try {
+            if (script.indexOf('\0') >= 0) {
+                throw new Sqlite3.ValueError("embedded null character");
+            }
+            releaseStatement();
+            description = null;
+            rowcount = -1;
+            connection.commitBeforeScript();
+            connection.mayHaveInserted();
+            Engine engine = connection.engine();
+            int position = 0;
+            while (true) {
+                int start = SqlText.statementStart(script, position);
+                if (start >= script.length()) {
+                    break;
+                }
+                int end = SqlScanner.endOfStatement(script, start);
+                runScriptStatement(engine, script.substring(position, end), start - position);
+                position = end;
+            }
+            return this;
+        } finally {
+            locked = false;
+        }
+    }
+
+    private void runScriptStatement(Engine engine, String sql, int start) {
+        org.sqlite.core.CoreStatement core;
+        try {
+            core = engine.prepare(sql);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+        Statement stmt = SqlText.describe(sql, start, core);
+        try {
+            boolean row = engine.execute(core, null, stmt.kind);
+            while (row) {
+                row = engine.step(core);
+            }
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        } finally {
+            engine.close(core);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // fetch
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@code cur.fetchone()}: the next row, or null when there are no more.
+     *
+     * @throws Sqlite3.TypeError when a row factory makes something other than a {@link Row}: use
+     *                           {@link #fetchone(Class)} then
+     */
+    public Row fetchone() {
+        return fetchone(Row.class);
+    }
+
+    /**
+     * {@code cur.fetchone()} for a row factory that makes {@code type}:
+     * {@code Map<?, ?> row = cur.fetchone(Map.class)}.
+     */
+    public <T> T fetchone(Class<T> type) {
+        enter();
+        try {
+            return hasRow ? as(type, next()) : null;
+        } finally {
+            locked = false;
+        }
+    }
+
+    /** {@code cur.fetchmany()}: up to {@link #arraysize()} rows. */
+    public List<Row> fetchmany() {
+        return fetchmany(arraysize, Row.class);
+    }
+
+    /**
+     * {@code cur.fetchmany(size)}: up to {@code size} rows; fewer (or none) at the end. As in
+     * CPython, a size of 0 or less fetches all remaining rows.
+     */
+    public List<Row> fetchmany(int size) {
+        return fetchmany(size, Row.class);
+    }
+
+    /** {@code cur.fetchmany(size)} for a row factory that makes {@code type}. */
+    public <T> List<T> fetchmany(int size, Class<T> type) {
+        enter();
+        try {
+            List<T> rows = new ArrayList<>(Math.max(0, Math.min(size, 1024)));
+            int count = 0;
+            while (hasRow) {
+                rows.add(as(type, next()));
+                if (++count == size) {
+                    break;
+                }
+            }
+            return rows;
+        } finally {
+            locked = false;
+        }
+    }
+
+    /** {@code cur.fetchall()}: all remaining rows. */
+    public List<Row> fetchall() {
+        return fetchall(Row.class);
+    }
+
+    /** {@code cur.fetchall()} for a row factory that makes {@code type}. */
+    public <T> List<T> fetchall(Class<T> type) {
+        enter();
+        try {
+            List<T> rows = new ArrayList<>();
+            while (hasRow) {
+                rows.add(as(type, next()));
+            }
+            return rows;
+        } finally {
+            locked = false;
+        }
+    }
+
+    /** Iterates over the remaining rows ({@code for row in cur}). */
+    @Override
+    public Iterator<Row> iterator() {
+        return rows(Row.class);
+    }
+
+    /** The remaining rows as a lazy stream of what the row factory makes. */
+    public <T> Stream<T> stream(Class<T> type) {
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(rows(type), Spliterator.ORDERED), false);
+    }
+
+    /** The remaining rows as a lazy stream. */
+    public Stream<Row> stream() {
+        return stream(Row.class);
+    }
+
+    private <T> Iterator<T> rows(Class<T> type) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                checkOpen();
+                return hasRow;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more rows");
+                }
+                return fetchone(type);
+            }
+        };
+    }
+
+    private static <T> T as(Class<T> type, Object row) {
+        if (row == null || type.isInstance(row)) {
+            return type.cast(row);
+        }
+        throw new Sqlite3.TypeError("the row factory made a " + row.getClass().getName()
+                + ", not a " + type.getName() + ": fetch with fetchone(" + row.getClass().getSimpleName()
+                + ".class), fetchall(...) or stream(...) of that class");
+    }
+
+    /** Reads the current row, steps to the next, applies the row factory. */
+    private Object next() {
+        if (!hasRow) {
+            return null;
+        }
+        Statement stmt = statement;
+        Engine engine = connection.engine();
+        Object[] values;
+        try {
+            values = engine.readRow(stmt.core, columnCount, columnNames, connection.textMode(),
+                    connection.textFunction());
+        } catch (SQLException e) {
+            abandon();
+            throw ErrorTable.translate(e);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+        hasRow = false;
+        try {
+            if (engine.step(stmt.core)) {
+                hasRow = true;
+            } else {
+                if (stmt.isDml()) {
+                    rowcount = engine.changes();
+                }
+                releaseStatement();
+            }
+        } catch (SQLException e) {
+            abandon();
+            throw ErrorTable.translate(e);
+        }
+        Row row = new Row(columnNames, values);
+        RowFactory factory = rowFactory;
+        if (factory == null || factory == Row.FACTORY) {
+            return row;
+        }
+        return factory.create(this, row);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // attributes
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@code cur.description}: one {@link ColumnDescription} per result column of the last
+     * statement (even when it returned no rows), or null for statements without columns.
+     */
+    public List<ColumnDescription> description() {
+        checkOpen();
+        return description;
+    }
+
+    /**
+     * {@code cur.rowcount}: rows changed by the last INSERT/UPDATE/DELETE/REPLACE (summed over
+     * executemany; for RETURNING, 0 until every row is fetched); -1 for other statements and after
+     * an error.
+     */
+    public long rowcount() {
+        checkOpen();
+        return rowcount;
+    }
+
+    /**
+     * {@code cur.lastrowid}: the connection's last inserted rowid as of the last successful
+     * {@code execute()}; null before the first one. executemany and executescript leave it alone.
+     */
+    public Long lastrowid() {
+        checkOpen();
+        return lastrowid;
+    }
+
+    /** {@code cur.arraysize}: how many rows {@link #fetchmany()} returns (1 by default). */
+    public int arraysize() {
+        checkOpen();
+        return arraysize;
+    }
+
+    /** Sets {@code cur.arraysize} (0 or less makes {@link #fetchmany()} fetch everything, as in CPython). */
+    public void arraysize(int size) {
+        checkOpen();
+        arraysize = size;
+    }
+
+    /** {@code cur.row_factory}: taken from the connection when the cursor was made. */
+    public RowFactory rowFactory() {
+        return rowFactory;
+    }
+
+    /** Sets {@code cur.row_factory} for this cursor's next fetches. */
+    public void rowFactory(RowFactory factory) {
+        this.rowFactory = factory;
+    }
+
+    /** {@code cur.connection}. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** {@code cur.setinputsizes(sizes)}: does nothing, as in every SQLite DB-API module. */
+    public void setinputsizes(Object sizes) {
+        checkOpen();
+    }
+
+    /** {@code cur.setoutputsize(size, column)}: does nothing. */
+    public void setoutputsize(int size, Integer column) {
+        checkOpen();
+    }
+
+    /** {@code cur.close()}: frees the statement; later calls other than close raise ProgrammingError. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (!connection.isClosed()) {
+            connection.checkUsable();
+            releaseStatement();
+        }
+        closed = true;
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // state
+    // ---------------------------------------------------------------------------------------------
+
+    /** Connection checks, then cursor checks, then the recursion guard, in CPython's order. */
+    private void enter() {
+        checkOpen();
+        if (locked) {
+            throw new Sqlite3.ProgrammingError("Recursive use of cursors not allowed.");
+        }
+        locked = true;
+    }
+
+    private void checkOpen() {
+        connection.checkUsable();
+        if (closed) {
+            throw new Sqlite3.ProgrammingError("Cannot operate on a closed cursor.");
+        }
+    }
+
+    /** Gives the statement back (reset) after it finished or the cursor moves on. */
+    private void releaseStatement() {
+        hasRow = false;
+        Statement stmt = statement;
+        if (stmt != null) {
+            statement = null;
+            connection.release(stmt);
+        }
+    }
+
+    /** After an error: the statement is given back, rowcount is -1, as in CPython. */
+    private void abandon() {
+        releaseStatement();
+        rowcount = -1;
+    }
+
+    @Override
+    public String toString() {
+        return "<sqlite3j.Cursor " + (closed ? "closed" : "open")
+                + (columnNames == null ? "" : " " + Arrays.toString(columnNames)) + ">";
+    }
+}

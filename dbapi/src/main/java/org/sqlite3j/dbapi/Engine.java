@@ -1,0 +1,378 @@
+package org.sqlite3j.dbapi;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.sqlite.SQLiteCommitListener;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.core.CoreStatement;
+import org.sqlite.core.DB;
+
+/**
+ * The one place that reaches into sqlite-jdbc below JDBC: it opens the SQLite connection, steps
+ * statements and reads columns through {@link DB}, tracks whether a transaction is open (SQLite's
+ * {@code sqlite3_get_autocommit}, which sqlite-jdbc does not bind) and reads
+ * {@code last_insert_rowid()}.
+ *
+ * <p>sqlite-jdbc runs in its own autocommit mode; every BEGIN, COMMIT and ROLLBACK is SQL that the
+ * façade issues. The transaction flag is set when a BEGIN or SAVEPOINT succeeds, asked of SQLite
+ * after statements that may end a transaction, and cleared by SQLite's commit and rollback hooks,
+ * which report automatic rollbacks (a failing {@code INSERT OR ROLLBACK}, a full disk...).
+ *
+ * <p>Not thread-safe by itself: the owning {@link Connection} confines it (Python's
+ * {@code check_same_thread}) or its caller serialises access.
+ */
+final class Engine {
+
+    static final int SQLITE_INTEGER = 1;
+    static final int SQLITE_FLOAT = 2;
+    static final int SQLITE_TEXT = 3;
+    static final int SQLITE_BLOB = 4;
+    static final int SQLITE_NULL = 5;
+
+    private final SQLiteConnection connection;
+    private final DB db;
+    private boolean inTransaction;
+    private final Map<String, CoreStatement> control = new HashMap<>();
+
+    private Engine(SQLiteConnection connection) {
+        this.connection = connection;
+        this.db = connection.getDatabase();
+        connection.addCommitListener(new SQLiteCommitListener() {
+            @Override
+            public void onCommit() {
+                inTransaction = false;
+            }
+
+            @Override
+            public void onRollback() {
+                inTransaction = false;
+            }
+        });
+    }
+
+    /**
+     * Opens {@code database} as Python's {@code sqlite3.connect} would.
+     *
+     * @param uri whether {@code database} is a URI; plain names are turned into {@code file:} URIs so
+     *            that '?', '#' and '%' in a file name mean themselves, as they do for Python
+     */
+    static Engine open(String database, double timeout, boolean uri) {
+        if (database.indexOf('\0') >= 0) {
+            throw new Sqlite3.ValueError("embedded null character");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(timeout * 1000))));
+        config.setGetGeneratedKeys(false);
+        String name = uri || database.isEmpty() || database.equals(":memory:")
+                ? database : plainFileUri(database);
+        try {
+            SQLiteConnection c = (SQLiteConnection) config.createConnection("jdbc:sqlite:" + name);
+            return new Engine(c);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    private static String plainFileUri(String path) {
+        String absolute = Path.of(path).toAbsolutePath().toString();
+        StringBuilder sb = new StringBuilder("file:");
+        for (int i = 0; i < absolute.length(); i++) {
+            char c = absolute.charAt(i);
+            switch (c) {
+                case '%': sb.append("%25"); break;
+                case '?': sb.append("%3F"); break;
+                case '#': sb.append("%23"); break;
+                default: sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    SQLiteConnection jdbc() {
+        return connection;
+    }
+
+    String libversion() throws SQLException {
+        return db.libversion();
+    }
+
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
+    void inTransaction(boolean open) {
+        inTransaction = open;
+    }
+
+    CoreStatement prepare(String sql) throws SQLException {
+        return (CoreStatement) connection.prepareStatement(sql);
+    }
+
+    /** Binds {@code values} and takes the first step; true when a row is ready. */
+    boolean execute(CoreStatement statement, Object[] values) throws SQLException {
+        try {
+            return db.execute(statement, values);
+        } catch (SQLException e) {
+            reset(statement);
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #execute(CoreStatement, Object[])} for a statement of the given kind, keeping the
+     * transaction flag right: a successful BEGIN or SAVEPOINT opens a transaction; after a COMMIT,
+     * END, ROLLBACK or RELEASE, successful or not, SQLite is asked (see {@link #probeTransaction()}),
+     * because the hooks stay silent when a transaction that wrote nothing ends.
+     */
+    boolean execute(CoreStatement statement, Object[] values, Statement.Kind kind)
+            throws SQLException {
+        try {
+            boolean row = execute(statement, values);
+            if (kind == Statement.Kind.BEGIN || kind == Statement.Kind.SAVEPOINT) {
+                inTransaction = true;
+            } else if (kind == Statement.Kind.END) {
+                inTransaction = probeTransaction();
+            }
+            return row;
+        } catch (SQLException e) {
+            if (kind == Statement.Kind.END) {
+                inTransaction = probeTransaction();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether a transaction is open, asked of SQLite itself: a BEGIN fails inside a transaction;
+     * outside one it succeeds and is committed at once (an empty transaction, no I/O, no hooks).
+     * This is the check sqlite-jdbc itself makes after every statement in its autocommit mode.
+     */
+    boolean probeTransaction() throws SQLException {
+        CoreStatement begin = controlStatement("BEGIN");
+        int rc = begin.pointer.safeRunInt(DB::step);
+        begin.pointer.safeRunInt(DB::reset);
+        if (rc != ErrorTable.SQLITE_DONE) {
+            return true;
+        }
+        CoreStatement commit = controlStatement("COMMIT");
+        int committed = commit.pointer.safeRunInt(DB::step);
+        commit.pointer.safeRunInt(DB::reset);
+        if (committed != ErrorTable.SQLITE_DONE) {
+            throw new SQLException("could not end the probe transaction: result code " + committed);
+        }
+        return false;
+    }
+
+    /**
+     * Runs the rows queued on {@code statement} with {@code addBatch}; returns each row's changes.
+     * A row that returns results stops the batch with executemany's DML error.
+     */
+    long[] executeBatch(java.sql.PreparedStatement statement) throws SQLException {
+        try {
+            return statement.executeLargeBatch();
+        } catch (BatchUpdateException e) {
+            if (e.getMessage() != null && e.getMessage().endsWith("query returns results")) {
+                throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
+            }
+            throw e;
+        }
+    }
+
+    /** The next step: true when a row is ready, false when done (the statement is then reset). */
+    boolean step(CoreStatement statement) throws SQLException {
+        int rc = statement.pointer.safeRunInt(DB::step);
+        if (rc == ErrorTable.SQLITE_ROW) {
+            return true;
+        }
+        if (rc == ErrorTable.SQLITE_DONE) {
+            statement.pointer.safeRunInt(DB::reset);
+            return false;
+        }
+        try {
+            db.throwex(rc);
+            throw new IllegalStateException("unreachable");
+        } finally {
+            reset(statement);
+        }
+    }
+
+    void reset(CoreStatement statement) {
+        if (statement.pointer != null && !statement.pointer.isClosed()) {
+            try {
+                statement.pointer.safeRunInt(DB::reset);
+            } catch (SQLException ignored) {
+                // reset reports the last step's error again; it has been reported already.
+            }
+        }
+    }
+
+    void close(CoreStatement statement) {
+        try {
+            ((java.sql.Statement) statement).close();
+        } catch (SQLException ignored) {
+            // finalizing reports the last step's error again; nothing is lost.
+        }
+    }
+
+    int columnCount(CoreStatement statement) throws SQLException {
+        return statement.pointer.safeRunInt(DB::column_count);
+    }
+
+    String[] columnNames(CoreStatement statement, int count) throws SQLException {
+        return statement.pointer.safeRun((d, p) -> {
+            String[] names = new String[count];
+            for (int i = 0; i < count; i++) {
+                names[i] = d.column_name(p, i);
+            }
+            return names;
+        });
+    }
+
+    /** How TEXT values are returned: {@code text_factory}. */
+    static final int TEXT_STR = 0;
+    static final int TEXT_BYTES = 1;
+    static final int TEXT_FUNCTION = 2;
+
+    /**
+     * Reads the current row of {@code statement} into Python-typed values: INTEGER as Long, REAL
+     * as Double, TEXT as String (or as {@code textFactory} says), BLOB as byte[], NULL as null.
+     */
+    Object[] readRow(CoreStatement statement, int columns, String[] names, int textMode,
+            Function<byte[], ?> textFactory) throws SQLException {
+        Object[] row = statement.pointer.safeRun((d, p) -> {
+            Object[] values = new Object[columns];
+            for (int i = 0; i < columns; i++) {
+                switch (d.column_type(p, i)) {
+                    case SQLITE_INTEGER:
+                        values[i] = d.column_long(p, i);
+                        break;
+                    case SQLITE_FLOAT:
+                        values[i] = d.column_double(p, i);
+                        break;
+                    case SQLITE_TEXT:
+                        if (textMode == TEXT_STR) {
+                            String text = d.column_text(p, i);
+                            if (text.indexOf('\uFFFD') >= 0) {
+                                checkUtf8(d.column_blob(p, i), names == null ? "" : names[i]);
+                            }
+                            values[i] = text;
+                        } else {
+                            values[i] = new TextBytes(blob(d.column_blob(p, i)));
+                        }
+                        break;
+                    case SQLITE_BLOB:
+                        values[i] = blob(d.column_blob(p, i));
+                        break;
+                    default:
+                        values[i] = null;
+                        break;
+                }
+            }
+            return values;
+        });
+        if (textMode != TEXT_STR) {
+            for (int i = 0; i < columns; i++) {
+                if (row[i] instanceof TextBytes) {
+                    byte[] bytes = ((TextBytes) row[i]).bytes;
+                    row[i] = textMode == TEXT_BYTES ? bytes : textFactory.apply(bytes);
+                }
+            }
+        }
+        return row;
+    }
+
+    /** TEXT read as bytes, to be handed to the text factory outside the database lock. */
+    private record TextBytes(byte[] bytes) {
+    }
+
+    private static byte[] blob(byte[] bytes) {
+        return bytes == null ? new byte[0] : bytes;
+    }
+
+    private static void checkUtf8(byte[] bytes, String column) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(blob(bytes)));
+        } catch (CharacterCodingException e) {
+            throw new Sqlite3.OperationalError("Could not decode to UTF-8 column '" + column
+                    + "' with text '" + new String(blob(bytes), StandardCharsets.UTF_8) + "'");
+        }
+    }
+
+    long changes() throws SQLException {
+        return db.changes();
+    }
+
+    long totalChanges() throws SQLException {
+        return db.total_changes();
+    }
+
+    long lastInsertRowid() throws SQLException {
+        CoreStatement query = controlStatement("SELECT last_insert_rowid()");
+        if (!db.execute(query, null)) {
+            throw new Sqlite3.InternalError("last_insert_rowid() returned no row");
+        }
+        try {
+            return query.pointer.safeRunLong((d, p) -> d.column_long(p, 0));
+        } finally {
+            reset(query);
+        }
+    }
+
+    /**
+     * Runs a transaction-control statement ({@code BEGIN ...}, {@code COMMIT}, {@code ROLLBACK})
+     * that the façade issues itself, and updates the transaction flag.
+     */
+    void control(String sql) throws SQLException {
+        CoreStatement statement = controlStatement(sql);
+        try {
+            execute(statement, null, sql.startsWith("BEGIN") ? Statement.Kind.BEGIN : Statement.Kind.END);
+        } catch (SQLException e) {
+            if (statement.pointer.isClosed()) {
+                control.remove(sql);
+            }
+            throw e;
+        }
+    }
+
+    private CoreStatement controlStatement(String sql) throws SQLException {
+        CoreStatement statement = control.get(sql);
+        if (statement == null || statement.pointer.isClosed()) {
+            statement = prepare(sql);
+            control.put(sql, statement);
+        }
+        return statement;
+    }
+
+    void interrupt() throws SQLException {
+        db.interrupt();
+    }
+
+    boolean isClosed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    void close() throws SQLException {
+        for (CoreStatement statement : control.values()) {
+            close(statement);
+        }
+        control.clear();
+        connection.close();
+    }
+}

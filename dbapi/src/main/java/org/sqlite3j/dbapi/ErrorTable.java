@@ -1,0 +1,208 @@
+package org.sqlite3j.dbapi;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The one table that turns SQLite's result codes into Python's exception classes, as CPython's
+ * {@code Modules/_sqlite/util.c} does: the class comes from the primary code ({@code code & 0xFF}),
+ * the exception carries the extended code and its name, and the original {@link SQLException} is
+ * kept as the cause.
+ */
+final class ErrorTable {
+
+    private ErrorTable() {
+    }
+
+    // Primary result codes (sqlite3.h).
+    static final int SQLITE_OK = 0;
+    static final int SQLITE_ERROR = 1;
+    static final int SQLITE_INTERNAL = 2;
+    static final int SQLITE_PERM = 3;
+    static final int SQLITE_ABORT = 4;
+    static final int SQLITE_BUSY = 5;
+    static final int SQLITE_LOCKED = 6;
+    static final int SQLITE_NOMEM = 7;
+    static final int SQLITE_READONLY = 8;
+    static final int SQLITE_INTERRUPT = 9;
+    static final int SQLITE_IOERR = 10;
+    static final int SQLITE_CORRUPT = 11;
+    static final int SQLITE_NOTFOUND = 12;
+    static final int SQLITE_FULL = 13;
+    static final int SQLITE_CANTOPEN = 14;
+    static final int SQLITE_PROTOCOL = 15;
+    static final int SQLITE_EMPTY = 16;
+    static final int SQLITE_SCHEMA = 17;
+    static final int SQLITE_TOOBIG = 18;
+    static final int SQLITE_CONSTRAINT = 19;
+    static final int SQLITE_MISMATCH = 20;
+    static final int SQLITE_MISUSE = 21;
+    static final int SQLITE_RANGE = 25;
+    static final int SQLITE_ROW = 100;
+    static final int SQLITE_DONE = 101;
+
+    private static final Map<Integer, String> NAMES = new HashMap<>();
+
+    private static void name(int code, String name) {
+        NAMES.put(code, name);
+    }
+
+    private static void extended(int primary, int n, String name) {
+        NAMES.put(primary | (n << 8), name);
+    }
+
+    static {
+        String[] primaries = {
+            "SQLITE_OK", "SQLITE_ERROR", "SQLITE_INTERNAL", "SQLITE_PERM", "SQLITE_ABORT",
+            "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOMEM", "SQLITE_READONLY", "SQLITE_INTERRUPT",
+            "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTFOUND", "SQLITE_FULL", "SQLITE_CANTOPEN",
+            "SQLITE_PROTOCOL", "SQLITE_EMPTY", "SQLITE_SCHEMA", "SQLITE_TOOBIG", "SQLITE_CONSTRAINT",
+            "SQLITE_MISMATCH", "SQLITE_MISUSE", "SQLITE_NOLFS", "SQLITE_AUTH", "SQLITE_FORMAT",
+            "SQLITE_RANGE", "SQLITE_NOTADB", "SQLITE_NOTICE", "SQLITE_WARNING"
+        };
+        for (int i = 0; i < primaries.length; i++) {
+            name(i, primaries[i]);
+        }
+        name(SQLITE_ROW, "SQLITE_ROW");
+        name(SQLITE_DONE, "SQLITE_DONE");
+
+        extended(SQLITE_ERROR, 1, "SQLITE_ERROR_MISSING_COLLSEQ");
+        extended(SQLITE_ERROR, 2, "SQLITE_ERROR_RETRY");
+        extended(SQLITE_ERROR, 3, "SQLITE_ERROR_SNAPSHOT");
+        extended(SQLITE_ERROR, 4, "SQLITE_ERROR_RESERVESIZE");
+        extended(SQLITE_ERROR, 5, "SQLITE_ERROR_KEY");
+        extended(SQLITE_ERROR, 6, "SQLITE_ERROR_UNABLE");
+        String[] ioerr = {
+            null, "READ", "SHORT_READ", "WRITE", "FSYNC", "DIR_FSYNC", "TRUNCATE", "FSTAT", "UNLOCK",
+            "RDLOCK", "DELETE", "BLOCKED", "NOMEM", "ACCESS", "CHECKRESERVEDLOCK", "LOCK", "CLOSE",
+            "DIR_CLOSE", "SHMOPEN", "SHMSIZE", "SHMLOCK", "SHMMAP", "SEEK", "DELETE_NOENT", "MMAP",
+            "GETTEMPPATH", "CONVPATH", "VNODE", "AUTH", "BEGIN_ATOMIC", "COMMIT_ATOMIC",
+            "ROLLBACK_ATOMIC", "DATA", "CORRUPTFS", "IN_PAGE", "BADKEY", "CODEC"
+        };
+        for (int i = 1; i < ioerr.length; i++) {
+            extended(SQLITE_IOERR, i, "SQLITE_IOERR_" + ioerr[i]);
+        }
+        extended(SQLITE_LOCKED, 1, "SQLITE_LOCKED_SHAREDCACHE");
+        extended(SQLITE_LOCKED, 2, "SQLITE_LOCKED_VTAB");
+        extended(SQLITE_BUSY, 1, "SQLITE_BUSY_RECOVERY");
+        extended(SQLITE_BUSY, 2, "SQLITE_BUSY_SNAPSHOT");
+        extended(SQLITE_BUSY, 3, "SQLITE_BUSY_TIMEOUT");
+        extended(SQLITE_CANTOPEN, 1, "SQLITE_CANTOPEN_NOTEMPDIR");
+        extended(SQLITE_CANTOPEN, 2, "SQLITE_CANTOPEN_ISDIR");
+        extended(SQLITE_CANTOPEN, 3, "SQLITE_CANTOPEN_FULLPATH");
+        extended(SQLITE_CANTOPEN, 4, "SQLITE_CANTOPEN_CONVPATH");
+        extended(SQLITE_CANTOPEN, 5, "SQLITE_CANTOPEN_DIRTYWAL");
+        extended(SQLITE_CANTOPEN, 6, "SQLITE_CANTOPEN_SYMLINK");
+        extended(SQLITE_CORRUPT, 1, "SQLITE_CORRUPT_VTAB");
+        extended(SQLITE_CORRUPT, 2, "SQLITE_CORRUPT_SEQUENCE");
+        extended(SQLITE_CORRUPT, 3, "SQLITE_CORRUPT_INDEX");
+        extended(SQLITE_READONLY, 1, "SQLITE_READONLY_RECOVERY");
+        extended(SQLITE_READONLY, 2, "SQLITE_READONLY_CANTLOCK");
+        extended(SQLITE_READONLY, 3, "SQLITE_READONLY_ROLLBACK");
+        extended(SQLITE_READONLY, 4, "SQLITE_READONLY_DBMOVED");
+        extended(SQLITE_READONLY, 5, "SQLITE_READONLY_CANTINIT");
+        extended(SQLITE_READONLY, 6, "SQLITE_READONLY_DIRECTORY");
+        extended(SQLITE_ABORT, 2, "SQLITE_ABORT_ROLLBACK");
+        String[] constraint = {
+            null, "CHECK", "COMMITHOOK", "FOREIGNKEY", "FUNCTION", "NOTNULL", "PRIMARYKEY", "TRIGGER",
+            "UNIQUE", "VTAB", "ROWID", "PINNED", "DATATYPE"
+        };
+        for (int i = 1; i < constraint.length; i++) {
+            extended(SQLITE_CONSTRAINT, i, "SQLITE_CONSTRAINT_" + constraint[i]);
+        }
+        extended(27, 1, "SQLITE_NOTICE_RECOVER_WAL");
+        extended(27, 2, "SQLITE_NOTICE_RECOVER_ROLLBACK");
+        extended(27, 3, "SQLITE_NOTICE_RBU");
+        extended(28, 1, "SQLITE_WARNING_AUTOINDEX");
+        extended(23, 1, "SQLITE_AUTH_USER");
+        extended(SQLITE_OK, 1, "SQLITE_OK_LOAD_PERMANENTLY");
+        extended(SQLITE_OK, 2, "SQLITE_OK_SYMLINK");
+    }
+
+    /** The name of an (extended) result code, e.g. {@code "SQLITE_CONSTRAINT_UNIQUE"}, or null. */
+    static String errorName(int code) {
+        return NAMES.get(code);
+    }
+
+    /**
+     * The Python exception for an SQLite error: the class from the primary code, the message as
+     * SQLite's {@code sqlite3_errmsg} gave it.
+     */
+    static Sqlite3.Error error(int code, String message, Throwable cause) {
+        String name = errorName(code);
+        Integer boxed = code;
+        switch (code & 0xFF) {
+            case SQLITE_CONSTRAINT:
+            case SQLITE_MISMATCH:
+                return new Sqlite3.IntegrityError(message, boxed, name, cause);
+            case SQLITE_MISUSE:
+            case SQLITE_RANGE:
+                return new Sqlite3.InterfaceError(message, boxed, name, cause);
+            case SQLITE_TOOBIG:
+                return new Sqlite3.DataError(message, boxed, name, cause);
+            case SQLITE_INTERNAL:
+            case SQLITE_NOTFOUND:
+                return new Sqlite3.InternalError(message, boxed, name, cause);
+            case SQLITE_NOMEM:
+                // CPython raises MemoryError; a DB-API class keeps callers' handlers working.
+                return new Sqlite3.OperationalError(message, boxed, name, cause);
+            case SQLITE_ERROR:
+            case SQLITE_PERM:
+            case SQLITE_ABORT:
+            case SQLITE_BUSY:
+            case SQLITE_LOCKED:
+            case SQLITE_READONLY:
+            case SQLITE_INTERRUPT:
+            case SQLITE_IOERR:
+            case SQLITE_FULL:
+            case SQLITE_CANTOPEN:
+            case SQLITE_PROTOCOL:
+            case SQLITE_EMPTY:
+            case SQLITE_SCHEMA:
+                return new Sqlite3.OperationalError(message, boxed, name, cause);
+            default:
+                return new Sqlite3.DatabaseError(message, boxed, name, cause);
+        }
+    }
+
+    /**
+     * Translates an exception of sqlite-jdbc. sqlite-jdbc formats SQLite's errors as
+     * {@code "[SQLITE_NAME] description (errmsg)"}; the Python message is the errmsg alone.
+     * SQLExceptions that did not come from SQLite (sqlite-jdbc's own checks) become
+     * {@link Sqlite3.InterfaceError} with their message.
+     */
+    static Sqlite3.Error translate(SQLException e) {
+        if (e instanceof SQLiteException) {
+            SQLiteException se = (SQLiteException) e;
+            SQLiteErrorCode rc = se.getResultCode();
+            String text = e.getMessage() == null ? "" : e.getMessage();
+            int code = rc.code;
+            String prefix = rc.toString();
+            if (rc == SQLiteErrorCode.UNKNOWN_ERROR) {
+                // "[UNKNOWN_ERROR] unknown error:<code> (<errmsg>)"
+                int colon = text.indexOf(':', prefix.length());
+                int paren = text.indexOf(" (", prefix.length());
+                if (colon >= 0 && paren > colon) {
+                    try {
+                        code = Integer.parseInt(text.substring(colon + 1, paren).trim());
+                        prefix = text.substring(0, paren);
+                    } catch (NumberFormatException ignored) {
+                        code = se.getErrorCode();
+                    }
+                } else {
+                    code = se.getErrorCode();
+                }
+            }
+            String message = text;
+            if (text.startsWith(prefix + " (") && text.endsWith(")")) {
+                message = text.substring(prefix.length() + 2, text.length() - 1);
+            }
+            return error(code, message, e);
+        }
+        return new Sqlite3.InterfaceError(String.valueOf(e.getMessage()), null, null, e);
+    }
+}

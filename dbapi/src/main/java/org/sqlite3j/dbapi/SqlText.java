@@ -1,0 +1,100 @@
+package org.sqlite3j.dbapi;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.sqlite.core.CoreStatement;
+import org.sqlite3j.driver.internal.SqlScanner;
+
+/**
+ * What a statement's text tells before it runs: where it starts, what kind it is (CPython's
+ * {@code is_dml} test on the leading keyword, plus what the transaction tracker needs) and whether
+ * it only reads (an approximation of {@code sqlite3_stmt_readonly}, which sqlite-jdbc does not bind,
+ * used for executemany's "can only execute DML statements" check).
+ */
+final class SqlText {
+
+    private SqlText() {
+    }
+
+    /** The index of the first statement at or after {@code from}: blanks and empty ';' skipped. */
+    static int statementStart(String sql, int from) {
+        int i = SqlScanner.skipBlank(sql, from);
+        while (i < sql.length() && sql.charAt(i) == ';') {
+            i = SqlScanner.skipBlank(sql, i + 1);
+        }
+        return i;
+    }
+
+    static Statement describe(String sql, int start, CoreStatement core) {
+        String keyword = SqlScanner.firstKeyword(sql, start);
+        Statement.Kind kind;
+        boolean readonly;
+        switch (keyword) {
+            case "INSERT":
+            case "UPDATE":
+            case "DELETE":
+            case "REPLACE":
+                kind = Statement.Kind.DML;
+                readonly = false;
+                break;
+            case "BEGIN":
+                kind = Statement.Kind.BEGIN;
+                readonly = true;
+                break;
+            case "SAVEPOINT":
+                kind = Statement.Kind.SAVEPOINT;
+                readonly = true;
+                break;
+            case "COMMIT":
+            case "END":
+            case "ROLLBACK":
+            case "RELEASE":
+                kind = Statement.Kind.END;
+                readonly = true;
+                break;
+            case "SELECT":
+            case "VALUES":
+            case "EXPLAIN":
+                kind = Statement.Kind.QUERY;
+                readonly = true;
+                break;
+            case "WITH":
+                readonly = !writesAfterWith(sql, start);
+                kind = readonly ? Statement.Kind.QUERY : Statement.Kind.OTHER;
+                break;
+            case "PRAGMA":
+                readonly = sql.indexOf('=', start) < 0;
+                kind = readonly ? Statement.Kind.QUERY : Statement.Kind.OTHER;
+                break;
+            case "ATTACH":
+            case "DETACH":
+                kind = Statement.Kind.OTHER;
+                readonly = true;
+                break;
+            default:
+                kind = Statement.Kind.OTHER;
+                readonly = false;
+                break;
+        }
+        List<String> names = SqlScanner.parameterNames(sql, start);
+        return new Statement(sql, core, names, kind, readonly);
+    }
+
+    private static boolean writesAfterWith(String sql, int start) {
+        String upper = sql.substring(start).toUpperCase(Locale.ROOT);
+        for (String verb : new String[] {"INSERT", "UPDATE", "DELETE", "REPLACE"}) {
+            int at = upper.indexOf(verb);
+            while (at >= 0) {
+                boolean before = at == 0 || !Character.isLetterOrDigit(upper.charAt(at - 1));
+                int after = at + verb.length();
+                boolean behind = after >= upper.length() || !Character.isLetterOrDigit(upper.charAt(after));
+                if (before && behind) {
+                    return true;
+                }
+                at = upper.indexOf(verb, at + 1);
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,267 @@
+package org.sqlite3j.dbapi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import org.sqlite3j.driver.internal.SqlScanner;
+
+/**
+ * Python's {@code sqlite3} module for Java: {@link #connect(String)}, the module constants and the
+ * DB-API 2.0 exception hierarchy.
+ *
+ * <p>Every public name is the Python name in camelCase ({@code sqlite3.complete_statement} is
+ * {@link #completeStatement(String)}, {@code sqlite3.PARSE_DECLTYPES} is {@link #PARSE_DECLTYPES}).
+ * The exceptions are unchecked and nested here, so {@code sqlite3.IntegrityError} is
+ * {@link IntegrityError Sqlite3.IntegrityError}. Python's built-in exceptions that the module raises
+ * ({@code ValueError}, {@code TypeError}, {@code OverflowError}) are nested here too, as subclasses of
+ * the nearest Java exception.
+ *
+ * <p>This class holds no mutable state.
+ */
+public final class Sqlite3 {
+
+    private Sqlite3() {
+    }
+
+    /** {@code sqlite3.apilevel}: the DB-API level supported. */
+    public static final String apilevel = "2.0";
+
+    /**
+     * {@code sqlite3.threadsafety}: 3 (connections may be shared between threads) because the bundled
+     * SQLite is built in serialized mode; {@code checkSameThread} still guards each connection unless
+     * turned off, as in Python.
+     */
+    public static final int threadsafety = 3;
+
+    /** {@code sqlite3.paramstyle}: question-mark placeholders ({@code named} ones work as well). */
+    public static final String paramstyle = "qmark";
+
+    /** {@code sqlite3.PARSE_DECLTYPES}: convert columns by the first word of their declared type. */
+    public static final int PARSE_DECLTYPES = 1;
+
+    /** {@code sqlite3.PARSE_COLNAMES}: convert columns by a {@code [type]} in their name. */
+    public static final int PARSE_COLNAMES = 2;
+
+    /** {@code sqlite3.LEGACY_TRANSACTION_CONTROL}: the default value of {@code autocommit}. */
+    public static final int LEGACY_TRANSACTION_CONTROL = -1;
+
+    /** {@code sqlite3.sqlite_version}: the version of the SQLite library in use, e.g. "3.53.4". */
+    public static String sqliteVersion() {
+        return Connection.libraryVersion();
+    }
+
+    /** {@code sqlite3.sqlite_version_info}: the version as numbers, e.g. {@code [3, 53, 4]}. */
+    public static List<Integer> sqliteVersionInfo() {
+        String[] parts = sqliteVersion().split("\\.");
+        Integer[] numbers = new Integer[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            numbers[i] = Integer.valueOf(parts[i]);
+        }
+        return List.of(numbers);
+    }
+
+    /**
+     * {@code sqlite3.connect(database)}: opens a connection with default options.
+     *
+     * @param database a file path, {@code ":memory:"}, or {@code ""} for a private temporary database
+     */
+    public static Connection connect(String database) {
+        return connect(database, ConnectOptions.defaults());
+    }
+
+    /** {@code sqlite3.connect(database)} for a file path. */
+    public static Connection connect(Path database) {
+        return connect(database.toString(), ConnectOptions.defaults());
+    }
+
+    /** {@code sqlite3.connect(database)} for a file path, with options. */
+    public static Connection connect(Path database, ConnectOptions options) {
+        return connect(database.toString(), options);
+    }
+
+    /**
+     * {@code sqlite3.connect(database, timeout=..., detect_types=..., isolation_level=...,
+     * check_same_thread=..., cached_statements=..., uri=..., autocommit=...)}.
+     *
+     * @throws OperationalError when the database cannot be opened
+     */
+    public static Connection connect(String database, ConnectOptions options) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(options, "options");
+        return Connection.open(database, options);
+    }
+
+    /**
+     * {@code sqlite3.complete_statement(statement)}: true if the text ends with a complete SQL
+     * statement (a terminating semicolon outside strings, comments and trigger bodies), exactly as
+     * {@code sqlite3_complete} decides. No SQL is parsed beyond that.
+     */
+    public static boolean completeStatement(String statement) {
+        return SqlScanner.isComplete(Objects.requireNonNull(statement, "statement"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Exceptions: the DB-API 2.0 hierarchy, unchecked.
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * {@code sqlite3.Warning}. Not raised by this module, kept for the DB-API hierarchy.
+     */
+    public static class Warning extends RuntimeException {
+        public Warning(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code sqlite3.Error}: the base of every error of this module. Errors that SQLite itself
+     * reported carry its extended result code ({@link #sqliteErrorcode()}) and that code's name
+     * ({@link #sqliteErrorname()}); the original {@link java.sql.SQLException} is the cause.
+     */
+    public abstract static sealed class Error extends RuntimeException
+            permits InterfaceError, DatabaseError {
+        private final Integer sqliteErrorcode;
+        private final String sqliteErrorname;
+
+        Error(String message, Integer sqliteErrorcode, String sqliteErrorname, Throwable cause) {
+            super(message, cause);
+            this.sqliteErrorcode = sqliteErrorcode;
+            this.sqliteErrorname = sqliteErrorname;
+        }
+
+        /** {@code e.sqlite_errorcode}: SQLite's extended result code, or null when SQLite gave none. */
+        public Integer sqliteErrorcode() {
+            return sqliteErrorcode;
+        }
+
+        /** {@code e.sqlite_errorname}, e.g. {@code "SQLITE_CONSTRAINT_UNIQUE"}, or null. */
+        public String sqliteErrorname() {
+            return sqliteErrorname;
+        }
+    }
+
+    /** {@code sqlite3.InterfaceError}: misuse of the low-level SQLite C API (SQLITE_MISUSE, RANGE). */
+    public static non-sealed class InterfaceError extends Error {
+        public InterfaceError(String message) {
+            this(message, null, null, null);
+        }
+
+        InterfaceError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /** {@code sqlite3.DatabaseError}: errors related to the database. */
+    public static sealed class DatabaseError extends Error
+            permits DataError, OperationalError, IntegrityError, InternalError, ProgrammingError,
+                    NotSupportedError {
+        public DatabaseError(String message) {
+            this(message, null, null, null);
+        }
+
+        DatabaseError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /** {@code sqlite3.DataError}: problems with the processed data (e.g. SQLITE_TOOBIG). */
+    public static final class DataError extends DatabaseError {
+        public DataError(String message) {
+            this(message, null, null, null);
+        }
+
+        DataError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /**
+     * {@code sqlite3.OperationalError}: errors in the database's operation (syntax errors, missing
+     * tables, locked or read-only databases, interrupts...).
+     */
+    public static final class OperationalError extends DatabaseError {
+        public OperationalError(String message) {
+            this(message, null, null, null);
+        }
+
+        OperationalError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /** {@code sqlite3.IntegrityError}: a constraint failed (SQLITE_CONSTRAINT, SQLITE_MISMATCH). */
+    public static final class IntegrityError extends DatabaseError {
+        public IntegrityError(String message) {
+            this(message, null, null, null);
+        }
+
+        IntegrityError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /** {@code sqlite3.InternalError}: SQLite's internal errors (SQLITE_INTERNAL, SQLITE_NOTFOUND). */
+    public static final class InternalError extends DatabaseError {
+        public InternalError(String message) {
+            this(message, null, null, null);
+        }
+
+        InternalError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /**
+     * {@code sqlite3.ProgrammingError}: misuse of this API (closed objects, wrong number of
+     * bindings, more than one statement...).
+     */
+    public static final class ProgrammingError extends DatabaseError {
+        public ProgrammingError(String message) {
+            this(message, null, null, null);
+        }
+
+        ProgrammingError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /** {@code sqlite3.NotSupportedError}: a feature that this SQLite or this engine does not have. */
+    public static final class NotSupportedError extends DatabaseError {
+        public NotSupportedError(String message) {
+            this(message, null, null, null);
+        }
+
+        NotSupportedError(String message, Integer code, String name, Throwable cause) {
+            super(message, code, name, cause);
+        }
+    }
+
+    /** Python's {@code ValueError}: an argument of the right type with a wrong value. */
+    public static class ValueError extends IllegalArgumentException {
+        public ValueError(String message) {
+            super(message);
+        }
+    }
+
+    /** Python's {@code TypeError}: an argument of the wrong type. */
+    public static class TypeError extends IllegalArgumentException {
+        public TypeError(String message) {
+            super(message);
+        }
+    }
+
+    /** Python's {@code IndexError}: a row index or key that the row does not have. */
+    public static class IndexError extends IndexOutOfBoundsException {
+        public IndexError(String message) {
+            super(message);
+        }
+    }
+
+    /** Python's {@code OverflowError}: an integer that does not fit SQLite's 64-bit INTEGER. */
+    public static class OverflowError extends ArithmeticException {
+        public OverflowError(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.sqlite3j.dbapi;
+
+import java.util.List;
+
+import org.sqlite.core.CoreStatement;
+
+/**
+ * One compiled SQL statement (CPython's {@code statement.c}): the sqlite-jdbc prepared statement
+ * plus what we learned from the text — its parameters as SQLite numbers them, whether it is DML
+ * (starts with INSERT/UPDATE/DELETE/REPLACE, which decides implicit BEGIN and rowcount) and whether
+ * it only reads.
+ *
+ * <p>A statement belongs to one connection and is used by one cursor at a time ({@link #inUse}).
+ */
+final class Statement {
+
+    /** What the statement's first keyword tells the transaction tracker. */
+    enum Kind {
+        /** INSERT, UPDATE, DELETE, REPLACE: Python's "DML". */
+        DML,
+        /** BEGIN: opens a transaction. */
+        BEGIN,
+        /** SAVEPOINT: opens a transaction when none is open. */
+        SAVEPOINT,
+        /** COMMIT, END, RELEASE, ROLLBACK: may end the transaction. */
+        END,
+        /** SELECT, VALUES, EXPLAIN, WITH ... SELECT, read-only PRAGMA. */
+        QUERY,
+        /** Everything else (DDL, ATTACH, writing PRAGMA, WITH ... INSERT...). */
+        OTHER
+    }
+
+    final String sql;
+    final CoreStatement core;
+    final List<String> parameterNames;
+    final Kind kind;
+    final boolean readonly;
+    /** Held by a cursor that has not finished stepping it. */
+    boolean inUse;
+    /** Part of the connection's cache (a statement made because the cached one was in use is not). */
+    boolean cached;
+
+    Statement(String sql, CoreStatement core, List<String> parameterNames, Kind kind,
+            boolean readonly) {
+        this.sql = sql;
+        this.core = core;
+        this.parameterNames = parameterNames;
+        this.kind = kind;
+        this.readonly = readonly;
+    }
+
+    int parameterCount() {
+        return parameterNames.size();
+    }
+
+    boolean isDml() {
+        return kind == Kind.DML;
+    }
+
+    boolean isClosed() {
+        return core.pointer == null || core.pointer.isClosed();
+    }
+}

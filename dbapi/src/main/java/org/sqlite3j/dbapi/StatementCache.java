@@ -1,0 +1,84 @@
+package org.sqlite3j.dbapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The connection's LRU cache of compiled statements ({@code cached_statements}, Python default 128),
+ * keyed by SQL text. A statement held by one cursor is not handed to another: that cursor gets a
+ * fresh, uncached statement, as in CPython. Evicted statements still in use are closed when their
+ * cursor gives them back.
+ */
+final class StatementCache {
+
+    private final Connection connection;
+    private final int capacity;
+    private final LinkedHashMap<String, Statement> entries;
+
+    StatementCache(Connection connection, int capacity) {
+        this.connection = connection;
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Statement> eldest) {
+                if (size() <= StatementCache.this.capacity) {
+                    return false;
+                }
+                evict(eldest.getValue());
+                return true;
+            }
+        };
+    }
+
+    Statement acquire(String sql) {
+        Statement statement = entries.get(sql);
+        if (statement != null && statement.isClosed()) {
+            entries.remove(sql);
+            statement = null;
+        }
+        if (statement != null && !statement.inUse) {
+            statement.inUse = true;
+            return statement;
+        }
+        Statement fresh = connection.compile(sql);
+        if (fresh == null) {
+            return null;
+        }
+        fresh.inUse = true;
+        if (statement == null && capacity > 0) {
+            fresh.cached = true;
+            entries.put(sql, fresh);
+        }
+        return fresh;
+    }
+
+    void release(Statement statement) {
+        statement.inUse = false;
+        if (statement.isClosed()) {
+            if (statement.cached) {
+                entries.remove(statement.sql, statement);
+            }
+            return;
+        }
+        connection.engine().reset(statement.core);
+        if (!statement.cached) {
+            connection.engine().close(statement.core);
+        }
+    }
+
+    private void evict(Statement statement) {
+        statement.cached = false;
+        if (!statement.inUse) {
+            connection.engine().close(statement.core);
+        }
+    }
+
+    void closeAll() {
+        for (Statement statement : new ArrayList<>(entries.values())) {
+            statement.cached = false;
+            connection.engine().close(statement.core);
+        }
+        entries.clear();
+    }
+}

@@ -1,0 +1,791 @@
+package org.sqlite3j.driver.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Lexical analysis of SQLite SQL text, following SQLite's own rules to the character.
+ *
+ * <p>Two SQLite sources define the behaviour reproduced here:
+ * <ul>
+ *   <li>{@code complete.c} ({@code sqlite3_complete}): a deliberately crude scanner plus an
+ *       eight-state machine that knows that {@code CREATE [TEMP|TEMPORARY] TRIGGER ... ; END ;}
+ *       only ends at the {@code ;} after {@code END}, optionally behind an {@code EXPLAIN} prefix.
+ *       {@link #isComplete(String)} is a faithful port of it.</li>
+ *   <li>{@code tokenize.c} ({@code sqlite3GetToken}): the tokenizer used by
+ *       {@code sqlite3_prepare_v2}. {@link #endOfStatement(String, int)},
+ *       {@link #firstKeyword(String, int)} and {@link #parameterNames(String, int)} split the
+ *       text into tokens exactly as it does (string literals with {@code ''}, identifiers in
+ *       {@code "..."}, {@code `...`} and {@code [...]}, {@code --} and {@code /* *}{@code /}
+ *       comments, numbers, blobs, and the variable forms {@code ?NNN :name @name #name $name}
+ *       including Tcl-style {@code $a::b(...)} suffixes), and feed the tokens to the
+ *       {@code complete.c} state machine to find the {@code ;} that ends a statement.</li>
+ * </ul>
+ * The only other rule reproduced is CPython's {@code lstrip_sql()}, used by
+ * {@link #isBlank(String, int)} to decide whether a statement tail is empty.
+ *
+ * <h2>Character model</h2>
+ * SQLite works on UTF-8 bytes; this class works on UTF-16 {@code char}s, and every index it takes
+ * or returns is a {@code char} index into the given {@code String}. The two models agree because
+ * SQLite treats every byte {@code >= 0x80} (hence every non-ASCII character) as an identifier
+ * character. The one multi-byte sequence SQLite gives a meaning of its own, the byte-order mark
+ * U+FEFF at the start of a token, is whitespace to the tokenizer (but an identifier character to
+ * {@code sqlite3_complete}, which does not special-case it) and is handled the same way here.
+ *
+ * <p><b>NUL characters.</b> SQLite's C API sees a string that ends at its first NUL byte. This class
+ * instead treats U+0000 as an ordinary (illegal) one-character token, or as plain content inside a
+ * literal or comment, so that nothing after a NUL is ever silently ignored. Callers that mirror
+ * CPython reject SQL containing NUL before it gets here.
+ *
+ * <p>Every method runs in time linear in the length of the scanned text, allocates nothing per
+ * character, and never throws for any string content. A {@code null} string is rejected with a
+ * {@link NullPointerException}; an offset outside {@code [0, sql.length()]} with an
+ * {@link IllegalArgumentException}.
+ */
+public final class SqlScanner {
+
+    /**
+     * SQLite's compile-time maximum for {@code ?NNN} ({@code SQLITE_MAX_VARIABLE_NUMBER}) as
+     * compiled into sqlite-jdbc (and Debian's libsqlite3): {@code ?NNN} with NNN outside
+     * {@code [1, 250000]} makes SQLite reject the statement.
+     */
+    private static final int MAX_VARIABLE_NUMBER = 250_000;
+
+    // ---- token types produced by the tokenizer (a subset of SQLite's TK_* that matters here) ----
+    private static final int T_SPACE = 0;     // whitespace run or U+FEFF
+    private static final int T_COMMENT = 1;   // -- ... or /* ... */ (possibly unterminated)
+    private static final int T_SEMI = 2;      // ;
+    private static final int T_WORD = 3;      // bare identifier or keyword
+    private static final int T_VARIABLE = 4;  // ?NNN :a @a #a $a (well-formed)
+    private static final int T_OTHER = 5;     // everything else: literals, quoted ids, operators, illegal
+
+    // ---- sqlite3_complete() token classes and states (complete.c) ----
+    private static final int TK_SEMI = 0;
+    private static final int TK_WS = 1;
+    private static final int TK_OTHER = 2;
+    private static final int TK_EXPLAIN = 3;
+    private static final int TK_CREATE = 4;
+    private static final int TK_TEMP = 5;
+    private static final int TK_TRIGGER = 6;
+    private static final int TK_END = 7;
+
+    /** State START: at the beginning or after the end of a statement. */
+    private static final int ST_START = 1;
+    /** State TRIGGER: inside a trigger body, a ';' does not end the statement. */
+    private static final int ST_TRIGGER = 5;
+    /** State SEMI: inside a trigger body, just after a ';'. */
+    private static final int ST_SEMI = 6;
+
+    /**
+     * The transition table of {@code sqlite3_complete()}: {@code TRANS[state][token]}. States:
+     * 0 INVALID (nothing seen yet), 1 START, 2 NORMAL, 3 EXPLAIN, 4 CREATE, 5 TRIGGER, 6 SEMI
+     * (";" seen inside a trigger), 7 END (";END" seen inside a trigger).
+     */
+    private static final byte[][] TRANS = {
+        // SEMI WS OTHER EXPLAIN CREATE TEMP TRIGGER END
+        {1, 0, 2, 3, 4, 2, 2, 2}, // 0 INVALID
+        {1, 1, 2, 3, 4, 2, 2, 2}, // 1 START
+        {1, 2, 2, 2, 2, 2, 2, 2}, // 2 NORMAL
+        {1, 3, 3, 2, 4, 2, 2, 2}, // 3 EXPLAIN
+        {1, 4, 2, 2, 2, 4, 5, 2}, // 4 CREATE
+        {6, 5, 5, 5, 5, 5, 5, 5}, // 5 TRIGGER
+        {6, 6, 5, 5, 5, 5, 5, 7}, // 6 SEMI
+        {1, 7, 5, 5, 5, 5, 5, 5}, // 7 END
+    };
+
+    private SqlScanner() {
+        throw new AssertionError("no instances");
+    }
+
+    // =============================================================================================
+    // Public API
+    // =============================================================================================
+
+    /**
+     * Returns exactly what SQLite's {@code sqlite3_complete()} returns for {@code sql}
+     * (this is Python's {@code sqlite3.complete_statement()}).
+     *
+     * <p>The text is complete when it ends with a {@code ;} that is not inside a string literal,
+     * quoted identifier or comment, possibly followed by whitespace and comments, and that is not
+     * inside the body of a {@code CREATE [TEMP|TEMPORARY] TRIGGER} (whose statement ends only with
+     * {@code ; END ;}), with or without a leading {@code EXPLAIN [QUERY PLAN]}. Keywords match
+     * case-insensitively. Whitespace-only and empty text is not complete. An unterminated string,
+     * quoted identifier or {@code /*} comment makes the text incomplete; a trailing
+     * {@code --} comment without a newline is fine if the text before it is complete.
+     *
+     * <p>Like the C function this is a lexical check only; it does not look at syntax, and uses
+     * {@code sqlite3_complete}'s own cruder scanner: quotes end at the next identical quote
+     * (equivalent for SQL's doubled-quote escapes), every run of identifier characters is one word
+     * (so {@code $a(;)} contains a terminating {@code ;}, and U+FEFF is an identifier character).
+     *
+     * @param sql the SQL text
+     * @return whether {@code sqlite3_complete(sql)} would return 1
+     * @throws NullPointerException if {@code sql} is null
+     */
+    public static boolean isComplete(String sql) {
+        Objects.requireNonNull(sql, "sql must not be null");
+        final int n = sql.length();
+        int state = 0;
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            int token;
+            switch (c) {
+                case ';':
+                    token = TK_SEMI;
+                    i++;
+                    break;
+                case ' ': case '\r': case '\t': case '\n': case '\f':
+                    token = TK_WS;
+                    i++;
+                    break;
+                case '/':
+                    if (i + 1 >= n || sql.charAt(i + 1) != '*') {
+                        token = TK_OTHER;
+                        i++;
+                        break;
+                    }
+                    i = indexOfCommentClose(sql, i + 2);
+                    if (i < 0) {
+                        return false; // unterminated /* comment
+                    }
+                    token = TK_WS;
+                    break;
+                case '-':
+                    if (i + 1 >= n || sql.charAt(i + 1) != '-') {
+                        token = TK_OTHER;
+                        i++;
+                        break;
+                    }
+                    i = sql.indexOf('\n', i + 2);
+                    if (i < 0) {
+                        return state == ST_START; // comment runs to the end of the text
+                    }
+                    i++;
+                    token = TK_WS;
+                    break;
+                case '[':
+                    i = sql.indexOf(']', i + 1);
+                    if (i < 0) {
+                        return false;
+                    }
+                    i++;
+                    token = TK_OTHER;
+                    break;
+                case '`': case '"': case '\'':
+                    i = sql.indexOf(c, i + 1);
+                    if (i < 0) {
+                        return false;
+                    }
+                    i++;
+                    token = TK_OTHER;
+                    break;
+                default:
+                    if (isIdChar(c)) {
+                        int start = i;
+                        do {
+                            i++;
+                        } while (i < n && isIdChar(sql.charAt(i)));
+                        token = classifyWord(sql, start, i);
+                    } else {
+                        token = TK_OTHER;
+                        i++;
+                    }
+                    break;
+            }
+            state = TRANS[state][token];
+        }
+        return state == ST_START;
+    }
+
+    /**
+     * Returns the index just past the first statement of {@code sql.substring(from)}, the way
+     * {@code sqlite3_prepare_v2} would report it through {@code pzTail}: just after the
+     * {@code ;} token that terminates the statement, or {@code sql.length()} when no such
+     * {@code ;} exists.
+     *
+     * <p>The terminating {@code ;} is found by running the {@code sqlite3_complete()} state
+     * machine over the tokens that SQLite's tokenizer produces: a {@code ;} inside a string,
+     * quoted identifier, comment or Tcl-style variable such as {@code $a(;)} is not a token, and
+     * the {@code ;}s inside the body of a {@code CREATE [TEMP|TEMPORARY] TRIGGER} end it only
+     * when followed by {@code END ;}. A {@code CASE ... END} inside a trigger body does not
+     * confuse it, because the machine only honours an {@code END} that directly follows a
+     * {@code ;} (comments and whitespace in between are allowed).
+     *
+     * <p>Where {@code sqlite3_complete()}'s cruder scanner splits the text differently from the
+     * tokenizer, this method follows the tokenizer, as {@code sqlite3_prepare_v2} does: a
+     * {@code ;} inside a Tcl-style variable such as {@code $a(;)} is not a terminator, and a
+     * U+FEFF before {@code CREATE TRIGGER} is whitespace. The other differences (an
+     * {@code @end}, {@code ?1end}, {@code 1.end} or {@code $a::end}, which {@code sqlite3_complete}
+     * reads as containing the keyword) only matter in text that SQLite refuses to compile.
+     *
+     * <p>Unlike {@code sqlite3_prepare_v2}, empty statements are not skipped: if the first token
+     * after whitespace and comments is {@code ;}, the result is just after that {@code ;}.
+     *
+     * @param sql  the SQL text
+     * @param from where the statement starts, {@code 0 <= from <= sql.length()}
+     * @return an index in {@code (from, sql.length()]}, or {@code from} when {@code from == sql.length()}
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static int endOfStatement(String sql, int from) {
+        checkArgs(sql, from);
+        return scanStatement(sql, from, null);
+    }
+
+    /**
+     * Returns whether {@code sql.substring(from)} holds nothing but whitespace and comments, by
+     * CPython's rule (its {@code lstrip_sql()}, used after preparing a statement to raise
+     * "You can only execute one statement at a time." when the tail is not blank).
+     *
+     * <p>Whitespace is exactly space, tab, newline, carriage return and form feed (not vertical
+     * tab, not U+FEFF). Comments are {@code --} to the end of the line or text, and
+     * {@code /* ... *}{@code /}, where an unterminated {@code /*} comment runs to the end of the
+     * text and counts as blank. A {@code ;} is not blank.
+     *
+     * @param sql  the SQL text
+     * @param from where the tail starts, {@code 0 <= from <= sql.length()}
+     * @return whether the tail is blank; {@code true} when {@code from == sql.length()}
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static boolean isBlank(String sql, int from) {
+        return skipBlank(sql, from) == sql.length();
+    }
+
+    /**
+     * Returns the index of the first character at or after {@code from} that is neither
+     * whitespace nor inside a comment, by the same rule as {@link #isBlank(String, int)}, or
+     * {@code sql.length()} when there is none.
+     *
+     * @param sql  the SQL text
+     * @param from where to start, {@code 0 <= from <= sql.length()}
+     * @return an index in {@code [from, sql.length()]}
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static int skipBlank(String sql, int from) {
+        checkArgs(sql, from);
+        final int n = sql.length();
+        int i = from;
+        while (i < n) {
+            char c = sql.charAt(i);
+            switch (c) {
+                case ' ': case '\t': case '\f': case '\n': case '\r':
+                    i++;
+                    break;
+                case '-':
+                    if (i + 1 < n && sql.charAt(i + 1) == '-') {
+                        int nl = sql.indexOf('\n', i + 2);
+                        if (nl < 0) {
+                            return n;
+                        }
+                        i = nl + 1;
+                        break;
+                    }
+                    return i;
+                case '/':
+                    if (i + 1 < n && sql.charAt(i + 1) == '*') {
+                        int close = indexOfCommentClose(sql, i + 2);
+                        if (close < 0) {
+                            return n;
+                        }
+                        i = close;
+                        break;
+                    }
+                    return i;
+                default:
+                    return i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Returns the first keyword of the statement that starts at {@code from}: skips whitespace
+     * (as SQLite's tokenizer defines it, including a U+FEFF byte-order mark) and comments, and if
+     * the next token is a bare word (an unquoted identifier or keyword: a letter, {@code _} or
+     * non-ASCII character followed by letters, digits, {@code _}, {@code $} and non-ASCII
+     * characters), returns it with its ASCII letters upper-cased (SQLite folds only ASCII case
+     * in keywords; other characters are returned unchanged). Returns {@code ""} when the next
+     * token is anything else (a {@code (}, a literal, a quoted identifier, a parameter, a
+     * {@code ;}) or there is none.
+     *
+     * <p>Meant for classifying statements (INSERT, UPDATE, DELETE, REPLACE, SELECT, WITH, BEGIN,
+     * COMMIT, END, ROLLBACK, SAVEPOINT, RELEASE, ...): the result is compared with
+     * upper-case ASCII keywords.
+     *
+     * @param sql  the SQL text
+     * @param from where to start, {@code 0 <= from <= sql.length()}
+     * @return the upper-cased first word, or {@code ""}
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static String firstKeyword(String sql, int from) {
+        checkArgs(sql, from);
+        Lexer lx = new Lexer(sql, from);
+        int t;
+        do {
+            t = lx.next();
+        } while (t == T_SPACE || t == T_COMMENT);
+        if (t != T_WORD) {
+            return "";
+        }
+        char[] word = new char[lx.end - lx.start];
+        for (int k = 0; k < word.length; k++) {
+            char c = sql.charAt(lx.start + k);
+            word[k] = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+        }
+        return new String(word);
+    }
+
+    /**
+     * Returns the parameters of the first statement of {@code sql.substring(from)} (the text from
+     * {@code from} to {@link #endOfStatement(String, int)}), numbered as SQLite numbers them.
+     * Element {@code i} of the list is what {@code sqlite3_bind_parameter_name(stmt, i + 1)}
+     * would return, and the size is what {@code sqlite3_bind_parameter_count(stmt)} would return.
+     *
+     * <p>SQLite's rules, applied to the parameter tokens in order of appearance:
+     * <ul>
+     *   <li>{@code ?} takes the number one larger than the largest number assigned so far, and
+     *       has no name ({@code null}) unless a later {@code ?NNN} names that number.</li>
+     *   <li>{@code ?NNN} takes number NNN and is named as written (e.g. {@code "?007"} for number
+     *       7) unless that number already has a name. Numbers skipped over stay {@code null}.
+     *       {@code ?NNN} outside {@code [1, 250000]} makes SQLite reject the statement and is
+     *       ignored here.</li>
+     *   <li>{@code :name}, {@code @name}, {@code #name} and {@code $name} take a new number at
+     *       their first appearance and reuse it afterwards (names compare case-sensitively). The
+     *       name is a run of identifier characters (letters, digits, {@code _}, {@code $},
+     *       non-ASCII) that may contain {@code ::} and may end in a Tcl-style {@code (...)}
+     *       suffix without whitespace; all four prefixes accept these forms, as SQLite's
+     *       tokenizer does. {@code #} followed by a digit is not a parameter (SQLite reports a
+     *       syntax error); malformed forms such as a bare {@code :} or {@code $a(x y)} are not
+     *       counted either.</li>
+     * </ul>
+     * Parameters inside string literals, quoted identifiers and comments do not count. Whether
+     * SQLite would accept the statement at all (it refuses parameters in trigger bodies, for
+     * instance) is not checked.
+     *
+     * @param sql  the SQL text
+     * @param from where the statement starts, {@code 0 <= from <= sql.length()}
+     * @return a new modifiable list of names, with {@code null} for nameless parameters
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static List<String> parameterNames(String sql, int from) {
+        checkArgs(sql, from);
+        List<String> names = new ArrayList<>();
+        scanStatement(sql, from, names);
+        return names;
+    }
+
+    // =============================================================================================
+    // Implementation
+    // =============================================================================================
+
+    private static void checkArgs(String sql, int from) {
+        Objects.requireNonNull(sql, "sql must not be null");
+        if (from < 0 || from > sql.length()) {
+            throw new IllegalArgumentException(
+                "from must be between 0 and sql.length() (" + sql.length() + "), was " + from);
+        }
+    }
+
+    /**
+     * Tokenizes one statement starting at {@code from}, feeding the complete.c state machine,
+     * collecting parameter names into {@code names} when it is non-null, and returns the end.
+     */
+    private static int scanStatement(String sql, int from, List<String> names) {
+        Lexer lx = new Lexer(sql, from);
+        Params params = names == null ? null : new Params(names);
+        int state = 0;
+        while (true) {
+            int t = lx.next();
+            int token;
+            switch (t) {
+                case Lexer.EOF:
+                    return sql.length();
+                case T_SPACE:
+                case T_COMMENT:
+                    token = TK_WS;
+                    break;
+                case T_SEMI:
+                    if (state != ST_TRIGGER && state != ST_SEMI) {
+                        return lx.end;
+                    }
+                    token = TK_SEMI;
+                    break;
+                case T_WORD:
+                    token = classifyWord(sql, lx.start, lx.end);
+                    break;
+                case T_VARIABLE:
+                    if (params != null) {
+                        params.add(sql, lx.start, lx.end);
+                    }
+                    token = TK_OTHER;
+                    break;
+                default:
+                    token = TK_OTHER;
+                    break;
+            }
+            state = TRANS[state][token];
+        }
+    }
+
+    /** The complete.c classification of an identifier-character run {@code sql[start, end)}. */
+    private static int classifyWord(String sql, int start, int end) {
+        int len = end - start;
+        switch (sql.charAt(start)) {
+            case 'c': case 'C':
+                return len == 6 && asciiEqualsIgnoreCase(sql, start, "create") ? TK_CREATE : TK_OTHER;
+            case 't': case 'T':
+                if (len == 7 && asciiEqualsIgnoreCase(sql, start, "trigger")) {
+                    return TK_TRIGGER;
+                }
+                if ((len == 4 && asciiEqualsIgnoreCase(sql, start, "temp"))
+                        || (len == 9 && asciiEqualsIgnoreCase(sql, start, "temporary"))) {
+                    return TK_TEMP;
+                }
+                return TK_OTHER;
+            case 'e': case 'E':
+                if (len == 3 && asciiEqualsIgnoreCase(sql, start, "end")) {
+                    return TK_END;
+                }
+                return len == 7 && asciiEqualsIgnoreCase(sql, start, "explain") ? TK_EXPLAIN : TK_OTHER;
+            default:
+                return TK_OTHER;
+        }
+    }
+
+    /**
+     * Compares {@code sql[start, start + lower.length())} with the lower-case ASCII word
+     * {@code lower}, folding only ASCII letters (as SQLite's {@code sqlite3StrNICmp} does; a
+     * Unicode-aware comparison would wrongly equate, e.g., the dotless i U+0131 with i).
+     */
+    private static boolean asciiEqualsIgnoreCase(String sql, int start, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = sql.charAt(start + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns the index just past the {@code *}{@code /} that closes a comment whose body starts
+     * at {@code i}, or -1 if the comment is unterminated.
+     */
+    private static int indexOfCommentClose(String sql, int i) {
+        int k = sql.indexOf("*/", i);
+        return k < 0 ? -1 : k + 2;
+    }
+
+    /**
+     * SQLite's {@code IdChar()}: ASCII letters and digits, {@code _}, {@code $}, and every
+     * character outside ASCII (every UTF-8 byte {@code >= 0x80}).
+     */
+    private static boolean isIdChar(char c) {
+        return c >= 0x80
+            || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '_' || c == '$';
+    }
+
+    /** SQLite's {@code sqlite3Isspace()}: space, \t, \n, \u000B (vertical tab), \f, \r. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isXDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** SQLite's variable numbering ({@code sqlite3ExprAssignVarNumber}). */
+    private static final class Params {
+        private final List<String> names;
+        private final Set<String> seen = new HashSet<>();
+
+        Params(List<String> names) {
+            this.names = names;
+        }
+
+        void add(String sql, int start, int end) {
+            char kind = sql.charAt(start);
+            if (kind == '?') {
+                if (end - start == 1) {
+                    names.add(null);
+                    return;
+                }
+                long x = 0;
+                for (int k = start + 1; k < end && x <= MAX_VARIABLE_NUMBER; k++) {
+                    x = x * 10 + (sql.charAt(k) - '0');
+                }
+                if (x < 1 || x > MAX_VARIABLE_NUMBER) {
+                    return; // SQLite: "variable number must be between ?1 and ?N"
+                }
+                int number = (int) x;
+                if (number > names.size()) {
+                    while (names.size() < number - 1) {
+                        names.add(null);
+                    }
+                    names.add(sql.substring(start, end));
+                } else if (names.get(number - 1) == null) {
+                    names.set(number - 1, sql.substring(start, end));
+                }
+                return;
+            }
+            if (kind == '#' && isDigit(sql.charAt(start + 1))) {
+                return; // "#N" is a register reference, a syntax error outside nested parses
+            }
+            String name = sql.substring(start, end);
+            if (seen.add(name)) {
+                names.add(name); // new number: largest so far + 1
+            }
+        }
+    }
+
+    /**
+     * A port of SQLite's {@code sqlite3GetToken()} over UTF-16 text, reduced to the token types
+     * this class needs. The boundaries of every token that matters here (whitespace, comments,
+     * {@code ;}, words, variables, literals and quoted identifiers, numbers) are exactly SQLite's;
+     * multi-character operators are returned one character at a time, which changes nothing.
+     */
+    private static final class Lexer {
+        static final int EOF = -1;
+
+        private final String s;
+        private final int n;
+        /** Start of the last token. */
+        int start;
+        /** End (exclusive) of the last token; where the next token starts. */
+        int end;
+
+        Lexer(String s, int from) {
+            this.s = s;
+            this.n = s.length();
+            this.end = from;
+        }
+
+        private char at(int i) {
+            return i < n ? s.charAt(i) : '\0';
+        }
+
+        private boolean has(int i) {
+            return i < n;
+        }
+
+        /** Reads the next token, sets {@link #start} and {@link #end}, returns its type or EOF. */
+        int next() {
+            int i = end;
+            start = i;
+            if (i >= n) {
+                return EOF;
+            }
+            char c = s.charAt(i);
+            int type;
+            switch (c) {
+                case ' ': case '\t': case '\n': case '\f': case '\r':
+                    i++;
+                    while (has(i) && isSpace(s.charAt(i))) {
+                        i++;
+                    }
+                    type = T_SPACE;
+                    break;
+                case '\uFEFF': // UTF-8 BOM (EF BB BF) at the start of a token is whitespace
+                    i++;
+                    type = T_SPACE;
+                    break;
+                case '-':
+                    if (at(i + 1) == '-' && has(i + 1)) {
+                        int nl = s.indexOf('\n', i + 2);
+                        i = nl < 0 ? n : nl;
+                        type = T_COMMENT;
+                    } else {
+                        i++;
+                        type = T_OTHER;
+                    }
+                    break;
+                case '/':
+                    // "/*" only opens a comment when something follows it
+                    if (has(i + 2) && s.charAt(i + 1) == '*') {
+                        // the close may start at i+2 ("/**/"), never at the opening '*' ("/*/")
+                        int k = s.indexOf("*/", i + 2);
+                        i = k < 0 ? n : k + 2;
+                        type = T_COMMENT;
+                    } else {
+                        i++;
+                        type = T_OTHER;
+                    }
+                    break;
+                case ';':
+                    i++;
+                    type = T_SEMI;
+                    break;
+                case '\'': case '"': case '`':
+                    i = endOfQuoted(i, c);
+                    type = T_OTHER;
+                    break;
+                case '[': {
+                    int k = s.indexOf(']', i + 1);
+                    i = k < 0 ? n : k + 1;
+                    type = T_OTHER;
+                    break;
+                }
+                case '.':
+                    if (isDigit(at(i + 1)) && has(i + 1)) {
+                        i = endOfNumber(i);
+                    } else {
+                        i++;
+                    }
+                    type = T_OTHER;
+                    break;
+                case '?':
+                    i++;
+                    while (has(i) && isDigit(s.charAt(i))) {
+                        i++;
+                    }
+                    type = T_VARIABLE;
+                    break;
+                case '$': case '@': case ':': case '#':
+                    i = endOfVariable(i);
+                    type = i < 0 ? T_OTHER : T_VARIABLE;
+                    i = Math.abs(i);
+                    break;
+                default:
+                    if (isDigit(c)) {
+                        i = endOfNumber(i);
+                        type = T_OTHER;
+                    } else if ((c == 'x' || c == 'X') && at(i + 1) == '\'' && has(i + 1)) {
+                        i = endOfBlob(i);
+                        type = T_OTHER;
+                    } else if (isIdChar(c)) {
+                        // letters, '_' and non-ASCII start identifiers/keywords ('$' and digits
+                        // were handled above)
+                        i++;
+                        while (has(i) && isIdChar(s.charAt(i))) {
+                            i++;
+                        }
+                        type = T_WORD;
+                    } else {
+                        // operators and punctuation; multi-character operators (<=, ||, ->>, ...)
+                        // contain no character that could start a significant token, so treating
+                        // them one character at a time yields the same significant tokens
+                        i++;
+                        type = T_OTHER;
+                    }
+                    break;
+            }
+            end = i;
+            return type;
+        }
+
+        /** End of a '...', "..." or `...` token with doubled-delimiter escapes; unterminated: n. */
+        private int endOfQuoted(int i, char delim) {
+            int k = i + 1;
+            while (true) {
+                k = s.indexOf(delim, k);
+                if (k < 0) {
+                    return n;
+                }
+                if (has(k + 1) && s.charAt(k + 1) == delim) {
+                    k += 2;
+                } else {
+                    return k + 1;
+                }
+            }
+        }
+
+        /**
+         * End of a numeric literal starting at {@code i} (a digit, or '.' followed by a digit),
+         * including SQLite's digit separator '_' and any trailing identifier characters (which
+         * SQLite folds into the same, then illegal, token).
+         */
+        private int endOfNumber(int i) {
+            char c = s.charAt(i);
+            if (c == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X') && isXDigit(at(i + 2)) && has(i + 2)) {
+                i += 3;
+                while (has(i) && (isXDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                    i++;
+                }
+            } else {
+                while (has(i) && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                    i++;
+                }
+                if (has(i) && s.charAt(i) == '.') {
+                    i++;
+                    while (has(i) && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                        i++;
+                    }
+                }
+                if (has(i) && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                    char d = at(i + 1);
+                    if ((isDigit(d) && has(i + 1))
+                            || ((d == '+' || d == '-') && isDigit(at(i + 2)) && has(i + 2))) {
+                        i += 2;
+                        while (has(i) && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                            i++;
+                        }
+                    }
+                }
+            }
+            while (has(i) && isIdChar(s.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** End of an x'...' blob literal starting at {@code i} (legal or not). */
+        private int endOfBlob(int i) {
+            int k = i + 2;
+            while (has(k) && isXDigit(s.charAt(k))) {
+                k++;
+            }
+            if (!has(k) || s.charAt(k) != '\'' || (k - i) % 2 != 0) {
+                // illegal: runs to the next quote (inclusive) or the end
+                int q = s.indexOf('\'', k);
+                return q < 0 ? n : q + 1;
+            }
+            return k + 1;
+        }
+
+        /**
+         * End of a $, @, : or # variable starting at {@code i}: a positive end for a well-formed
+         * variable, the negated end for an illegal token (no name, or an unterminated "(...)").
+         */
+        private int endOfVariable(int i) {
+            int count = 0;
+            int k = i + 1;
+            while (has(k)) {
+                char c = s.charAt(k);
+                if (isIdChar(c)) {
+                    count++;
+                    k++;
+                } else if (c == '(' && count > 0) {
+                    k++;
+                    while (has(k) && !isSpace(s.charAt(k)) && s.charAt(k) != ')') {
+                        k++;
+                    }
+                    if (has(k) && s.charAt(k) == ')') {
+                        return k + 1;
+                    }
+                    return -k;
+                } else if (c == ':' && at(k + 1) == ':' && has(k + 1)) {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            return count == 0 ? -k : k;
+        }
+    }
+}
