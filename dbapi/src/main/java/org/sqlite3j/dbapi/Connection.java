@@ -1,7 +1,12 @@
 package org.sqlite3j.dbapi;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +58,9 @@ public class Connection implements AutoCloseable {
     private volatile boolean closed;
     private long lastInsertRowid;
     private boolean lastInsertRowidStale = true;
+    /** Cursors holding a statement mid-result, watched so that a forgotten one gives it back. */
+    private final Set<HeldStatement> held = new HashSet<>();
+    private final ReferenceQueue<Cursor> forgotten = new ReferenceQueue<>();
 
     private Connection(Engine engine, ConnectOptions options) {
         this.engine = engine;
@@ -208,7 +216,6 @@ public class Connection implements AutoCloseable {
      * @throws Sqlite3.ValueError for a value other than "", DEFERRED, IMMEDIATE, EXCLUSIVE (any case)
      */
     public void isolationLevel(String level) {
-        checkUsable();
         String normalized = ConnectOptions.checkIsolationLevel(level);
         if (normalized == null) {
             commit();
@@ -472,7 +479,44 @@ public class Connection implements AutoCloseable {
 
     /** A statement for {@code sql}, from the cache when free; null when the SQL holds none. */
     Statement acquire(String sql) {
+        releaseForgotten();
         return cache.acquire(sql);
+    }
+
+    /**
+     * A statement a cursor holds between fetches. In CPython a cursor that is dropped mid-result
+     * is freed at once and its statement reset, releasing SQLite's read lock; in Java the garbage
+     * collector tells us later, through this weak reference, and the connection resets the statement
+     * the next time it runs one (on its own thread). Closing cursors, or reading them to the end,
+     * releases at once.
+     */
+    static final class HeldStatement extends WeakReference<Cursor> {
+        final Statement statement;
+
+        HeldStatement(Cursor cursor, Statement statement, ReferenceQueue<Cursor> queue) {
+            super(cursor, queue);
+            this.statement = statement;
+        }
+    }
+
+    HeldStatement hold(Cursor cursor, Statement statement) {
+        HeldStatement h = new HeldStatement(cursor, statement, forgotten);
+        held.add(h);
+        return h;
+    }
+
+    void letGo(HeldStatement h) {
+        held.remove(h);
+        h.clear();
+    }
+
+    private void releaseForgotten() {
+        Reference<? extends Cursor> ref;
+        while ((ref = forgotten.poll()) != null) {
+            if (held.remove(ref)) {
+                release(((HeldStatement) ref).statement);
+            }
+        }
     }
 
     /** Gives back a statement a cursor has finished with. */

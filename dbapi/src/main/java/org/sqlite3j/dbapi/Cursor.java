@@ -44,6 +44,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     private final Connection connection;
     private Statement statement;
+    private Connection.HeldStatement held;
     private boolean hasRow;
     private int columnCount;
     private String[] columnNames;
@@ -112,6 +113,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             describe(stmt);
             if (row) {
                 hasRow = true;
+                held = connection.hold(this, stmt);
             } else {
                 releaseStatement();
             }
@@ -525,7 +527,6 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * statement (even when it returned no rows), or null for statements without columns.
      */
     public List<ColumnDescription> description() {
-        checkOpen();
         return description;
     }
 
@@ -535,7 +536,6 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * an error.
      */
     public long rowcount() {
-        checkOpen();
         return rowcount;
     }
 
@@ -544,19 +544,16 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * {@code execute()}; null before the first one. executemany and executescript leave it alone.
      */
     public Long lastrowid() {
-        checkOpen();
         return lastrowid;
     }
 
     /** {@code cur.arraysize}: how many rows {@link #fetchmany()} returns (1 by default). */
     public int arraysize() {
-        checkOpen();
         return arraysize;
     }
 
     /** Sets {@code cur.arraysize} (0 or less makes {@link #fetchmany()} fetch everything, as in CPython). */
     public void arraysize(int size) {
-        checkOpen();
         arraysize = size;
     }
 
@@ -585,16 +582,20 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         checkOpen();
     }
 
-    /** {@code cur.close()}: frees the statement; later calls other than close raise ProgrammingError. */
+    /**
+     * {@code cur.close()}: frees the statement; closing twice does nothing. Afterwards the fetch and
+     * execute methods raise ProgrammingError; the attributes stay readable, as in Python.
+     *
+     * @throws Sqlite3.ProgrammingError "Cannot operate on a closed database." when the connection
+     *                                   is closed (CPython's order of checks)
+     */
     @Override
     public void close() {
+        connection.checkUsable();
         if (closed) {
             return;
         }
-        if (!connection.isClosed()) {
-            connection.checkUsable();
-            releaseStatement();
-        }
+        releaseStatement();
         closed = true;
     }
 
@@ -626,6 +627,10 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     /** Gives the statement back (reset) after it finished or the cursor moves on. */
     private void releaseStatement() {
         hasRow = false;
+        if (held != null) {
+            connection.letGo(held);
+            held = null;
+        }
         Statement stmt = statement;
         if (stmt != null) {
             statement = null;

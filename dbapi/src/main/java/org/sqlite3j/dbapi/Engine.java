@@ -68,7 +68,7 @@ final class Engine {
      */
     static Engine open(String database, double timeout, boolean uri) {
         if (database.indexOf('\0') >= 0) {
-            throw new Sqlite3.ValueError("embedded null character");
+            throw new Sqlite3.ValueError("embedded null byte");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(timeout * 1000))));

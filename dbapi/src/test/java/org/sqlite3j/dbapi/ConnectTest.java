@@ -168,7 +168,13 @@ class ConnectTest {
         assertThatThrownBy(con::interrupt).hasMessage(closed);
         assertThatThrownBy(() -> cur.execute("select 1")).hasMessage(closed);
         assertThatThrownBy(cur::fetchall).hasMessage(closed);
+        assertThatThrownBy(cur::close).hasMessage(closed);
+        assertThatThrownBy(con::isolationLevel).hasMessage(closed);
+        assertThatThrownBy(con::autocommit).hasMessage(closed);
+        assertThat(cur.rowcount()).isEqualTo(-1); // attributes stay readable
         assertThat(con.isClosed()).isTrue();
+        assertThatThrownBy(() -> Sqlite3.connect("a\0b")).isInstanceOf(Sqlite3.ValueError.class)
+                .hasMessage("embedded null byte");
     }
 
     @Test // test_dbapi.ThreadTests (check_same_thread)

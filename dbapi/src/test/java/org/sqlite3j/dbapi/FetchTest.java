@@ -206,11 +206,44 @@ class FetchTest {
         String msg = "Cannot operate on a closed cursor.";
         assertThatThrownBy(c::fetchone).isInstanceOf(Sqlite3.ProgrammingError.class).hasMessage(msg);
         assertThatThrownBy(() -> c.execute("select 1")).hasMessage(msg);
-        assertThatThrownBy(c::description).hasMessage(msg);
-        assertThatThrownBy(c::rowcount).hasMessage(msg);
+        // attributes stay readable, as in Python
+        assertThat(c.description()).hasSize(1);
+        assertThat(c.rowcount()).isEqualTo(-1);
+        assertThat(c.arraysize()).isEqualTo(1);
         assertThat(c.isClosed()).isTrue();
         // its statement went back to the cache and is usable again
         assertThat(con.execute("select a from t").fetchall()).hasSize(5);
+    }
+
+    @Test // a cursor dropped mid-result gives its statement back once collected (CPython frees it at once)
+    void forgottenCursorReleasesItsStatement() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("forgotten", ".db");
+        try (Connection a = Sqlite3.connect(file, ConnectOptions.defaults().timeout(0));
+                Connection b = Sqlite3.connect(file, ConnectOptions.defaults().timeout(0))) {
+            a.execute("create table t(x)");
+            a.executemany("insert into t values (?)", List.of(List.of(1), List.of(2)));
+            a.commit();
+            a.execute("select x from t").fetchone(); // the cursor is dropped mid-result
+            // the pending read statement holds a SHARED lock: b cannot commit a write
+            b.execute("insert into t values (3)");
+            assertThatThrownBy(b::commit).isInstanceOf(Sqlite3.OperationalError.class)
+                    .hasMessage("database is locked");
+            for (int i = 0; i < 50; i++) {
+                System.gc();
+                Thread.sleep(10);
+                a.execute("select 1"); // the connection resets forgotten statements when it runs one
+                try {
+                    b.commit();
+                    break;
+                } catch (Sqlite3.OperationalError stillLocked) {
+                    // the collector has not run yet
+                }
+            }
+            assertThat(b.inTransaction()).isFalse();
+            assertThat(a.execute("select count(*) from t").fetchone().get(0)).isEqualTo(3L);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @Test // CursorTests.test_setinputsizes / test_setoutputsize / test_cursor_connection
