@@ -4,6 +4,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.sqlite.core.CoreStatement;
 import org.sqlite3j.driver.internal.SqlScanner;
@@ -384,6 +386,128 @@ public class Connection implements AutoCloseable {
         }
         try {
             engine.interrupt();
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // User-defined functions, aggregates, window functions, collations, progress handler
+    // ---------------------------------------------------------------------------------------------
+
+    private static final int SQLITE_DETERMINISTIC = 0x800;
+
+    /** {@code con.create_function(name, narg, func)}; see {@link #createFunction(String, int, ScalarFunction, boolean)}. */
+    public void createFunction(String name, int narg, ScalarFunction fn) {
+        createFunction(name, narg, fn, false);
+    }
+
+    /**
+     * {@code con.create_function(name, narg, func, deterministic=...)}: registers (or replaces) an
+     * SQL function of {@code narg} arguments (-1: any number). A null {@code fn} keeps the name
+     * registered but makes every call fail with "user-defined function raised exception" — CPython's
+     * behaviour for {@code None}.
+     *
+     * @throws Sqlite3.OperationalError "Error creating function" when SQLite refuses (narg outside
+     *                                   -1..127, a name over 255 bytes)
+     */
+    public void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic) {
+        checkUsable();
+        register(name, narg, UserFunctions.scalar(engine.db(), fn),
+                deterministic ? SQLITE_DETERMINISTIC : 0);
+    }
+
+    /**
+     * {@code con.create_aggregate(name, narg, aggregate_class)}: {@code factory} makes one
+     * {@link Aggregate} per group (Python calls the class). A null factory keeps the name but fails
+     * every use with "user-defined aggregate's '__init__' method raised error", as Python's None does.
+     */
+    public void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory) {
+        checkUsable();
+        register(name, narg, UserFunctions.aggregate(engine.db(), factory), 0);
+    }
+
+    /**
+     * {@code con.create_window_function(name, num_params, aggregate_class)}: an aggregate window
+     * function. A null factory removes the function; for {@code narg} -1 exactly as SQLite does, for
+     * other counts (which sqlite-jdbc cannot unregister) by a function that fails every use with
+     * SQLite's "no such function: NAME".
+     */
+    public void createWindowFunction(String name, int narg, Supplier<? extends WindowFunction> factory) {
+        checkUsable();
+        if (factory != null) {
+            register(name, narg, UserFunctions.window(engine.db(), factory), 0);
+            return;
+        }
+        try {
+            if (narg == -1) {
+                org.sqlite.Function.destroy(engine.jdbc(), name);
+            } else {
+                register(name, narg, UserFunctions.missing(name), 0);
+            }
+        } catch (SQLException e) {
+            throw new Sqlite3.OperationalError("Error creating function");
+        }
+    }
+
+    private void register(String name, int narg, org.sqlite.Function function, int flags) {
+        Objects.requireNonNull(name, "name");
+        try {
+            org.sqlite.Function.create(engine.jdbc(), name, function, narg, flags);
+        } catch (SQLException e) {
+            throw new Sqlite3.OperationalError("Error creating function");
+        }
+    }
+
+    /**
+     * {@code con.create_collation(name, callable)}: a collation comparing two strings (negative, zero
+     * or positive, as {@link Comparator} does). A null comparator removes the collation. An exception
+     * from the comparator is raised by the statement that used it.
+     */
+    public void createCollation(String name, Comparator<String> comparator) {
+        checkUsable();
+        Objects.requireNonNull(name, "name");
+        try {
+            if (comparator == null) {
+                org.sqlite.Collation.destroy(engine.jdbc(), name);
+            } else {
+                org.sqlite.Collation.create(engine.jdbc(), name,
+                        UserFunctions.collation(comparator, engine));
+            }
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /** A progress handler for {@link #setProgressHandler(ProgressHandler, int)}. */
+    @FunctionalInterface
+    public interface ProgressHandler {
+        /** Called every N virtual-machine instructions; true (or an exception) aborts the statement. */
+        boolean call() throws Exception;
+    }
+
+    /**
+     * {@code con.set_progress_handler(handler, n)}: calls {@code handler} every {@code n} SQLite
+     * virtual-machine instructions; when it returns true or throws, the running statement stops with
+     * {@link Sqlite3.OperationalError} "interrupted". A null handler (or n &lt;= 0) removes it.
+     */
+    public void setProgressHandler(ProgressHandler handler, int n) {
+        checkUsable();
+        try {
+            if (handler == null || n <= 0) {
+                org.sqlite.ProgressHandler.clearHandler(engine.jdbc());
+            } else {
+                org.sqlite.ProgressHandler.setHandler(engine.jdbc(), n, new org.sqlite.ProgressHandler() {
+                    @Override
+                    protected int progress() {
+                        try {
+                            return handler.call() ? 1 : 0;
+                        } catch (Exception | StackOverflowError e) {
+                            return 1;
+                        }
+                    }
+                });
+            }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }

@@ -153,6 +153,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         } catch (SQLException e) {
             abandon();
             throw ErrorTable.translate(e);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
         }
     }
 
@@ -509,6 +512,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         } catch (SQLException e) {
             abandon();
             throw ErrorTable.translate(e);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
         }
         Row row = new Row(columnNames, values);
         RowFactory factory = rowFactory;

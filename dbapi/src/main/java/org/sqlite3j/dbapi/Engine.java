@@ -43,6 +43,8 @@ final class Engine {
     private final DB db;
     private boolean inTransaction;
     private final Map<String, CoreStatement> control = new HashMap<>();
+    /** The first exception a callback (a collation) raised during the current step. */
+    private RuntimeException callbackFailure;
 
     private Engine(SQLiteConnection connection) {
         this.connection = connection;
@@ -120,12 +122,19 @@ final class Engine {
 
     /** Binds {@code values} and takes the first step; true when a row is ready. */
     boolean execute(CoreStatement statement, Object[] values) throws SQLException {
+        boolean row;
         try {
-            return db.execute(statement, values);
+            row = db.execute(statement, values);
         } catch (SQLException e) {
             reset(statement);
+            rethrowCallbackFailure();
             throw e;
         }
+        if (callbackFailure != null) {
+            reset(statement);
+            rethrowCallbackFailure();
+        }
+        return row;
     }
 
     /**
@@ -179,8 +188,11 @@ final class Engine {
      */
     long[] executeBatch(java.sql.PreparedStatement statement) throws SQLException {
         try {
-            return statement.executeLargeBatch();
+            long[] counts = statement.executeLargeBatch();
+            rethrowCallbackFailure();
+            return counts;
         } catch (BatchUpdateException e) {
+            rethrowCallbackFailure();
             if (e.getMessage() != null && e.getMessage().endsWith("query returns results")) {
                 throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
             }
@@ -191,6 +203,10 @@ final class Engine {
     /** The next step: true when a row is ready, false when done (the statement is then reset). */
     boolean step(CoreStatement statement) throws SQLException {
         int rc = statement.pointer.safeRunInt(DB::step);
+        if (callbackFailure != null) {
+            reset(statement);
+            rethrowCallbackFailure();
+        }
         if (rc == ErrorTable.SQLITE_ROW) {
             return true;
         }
@@ -354,6 +370,26 @@ final class Engine {
             control.put(sql, statement);
         }
         return statement;
+    }
+
+    DB db() {
+        return db;
+    }
+
+    /** Keeps the first exception a callback raised; {@link #rethrowCallbackFailure()} raises it. */
+    void callbackFailed(RuntimeException e) {
+        if (callbackFailure == null) {
+            callbackFailure = e;
+        }
+    }
+
+    /** Raises, once, the exception a callback raised during the last step, as CPython does. */
+    void rethrowCallbackFailure() {
+        RuntimeException e = callbackFailure;
+        if (e != null) {
+            callbackFailure = null;
+            throw e;
+        }
     }
 
     void interrupt() throws SQLException {
