@@ -513,6 +513,217 @@ public class Connection implements AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------
+    // Backup, serialize, limits, configuration, trace, authorizer, extensions
+    // ---------------------------------------------------------------------------------------------
+
+    /** Python's backup progress callback: {@code progress(status, remaining, total)}. */
+    @FunctionalInterface
+    public interface BackupProgress {
+        /**
+         * @param status    SQLITE_OK (0) after a step with pages left, SQLITE_DONE (101) after the last
+         * @param remaining pages still to copy
+         * @param total     pages in the source database
+         */
+        void call(int status, int remaining, int total) throws Exception;
+    }
+
+    /** {@code con.backup(target)}: copies the whole main database into {@code target}'s main database. */
+    public void backup(Connection target) {
+        backup(target, -1, null, "main", 0.250);
+    }
+
+    /**
+     * {@code con.backup(target, pages=, progress=, name=, sleep=)}: copies database {@code name}
+     * ("main", "temp" or an attached name) into {@code target}'s main database, {@code pages} pages
+     * per step (0 or less: all at once), calling {@code progress} after each step and waiting
+     * {@code sleep} seconds when the source is busy. The target may be in memory or a file.
+     *
+     * @throws Sqlite3.ValueError        when {@code target} is this connection
+     * @throws Sqlite3.OperationalError  "unknown database NAME"
+     */
+    public void backup(Connection target, int pages, BackupProgress progress, String name, double sleep) {
+        checkUsable();
+        Objects.requireNonNull(target, "target");
+        Backup.run(this, target, pages, progress, name == null ? "main" : name, sleep);
+    }
+
+    /** {@code con.serialize()}: the main database as the bytes of a database file. */
+    public byte[] serialize() {
+        return serialize("main");
+    }
+
+    /**
+     * {@code con.serialize(name=)}: the named database as the bytes of a database file.
+     *
+     * @throws Sqlite3.OperationalError "unable to serialize 'NAME'"
+     */
+    public byte[] serialize(String name) {
+        checkUsable();
+        try {
+            byte[] data = engine.jdbc().serialize(name);
+            if (data == null) {
+                throw new Sqlite3.OperationalError("unable to serialize '" + name + "'");
+            }
+            return data;
+        } catch (SQLException e) {
+            throw new Sqlite3.OperationalError("unable to serialize '" + name + "'");
+        }
+    }
+
+    /** {@code con.deserialize(data)}: replaces the main database with the database file {@code data}. */
+    public void deserialize(byte[] data) {
+        deserialize(data, "main");
+    }
+
+    /**
+     * {@code con.deserialize(data, name=)}: replaces the named database with an in-memory copy of
+     * the database file {@code data}. Bytes that are not a database fail on first use with
+     * {@link Sqlite3.DatabaseError} "file is not a database", as in Python.
+     */
+    public void deserialize(byte[] data, String name) {
+        checkUsable();
+        Objects.requireNonNull(data, "data");
+        try {
+            engine.jdbc().deserialize(name, data);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+        mayHaveInserted();
+    }
+
+    /**
+     * {@code con.getlimit(category)}: a run-time limit, one of {@code Sqlite3.SQLITE_LIMIT_*}.
+     *
+     * @throws Sqlite3.ProgrammingError "'category' is out of bounds"
+     */
+    public int getlimit(int category) {
+        return limit(category, -1);
+    }
+
+    /** {@code con.setlimit(category, limit)}: sets a run-time limit (negative: unchanged); returns the old one. */
+    public int setlimit(int category, int limit) {
+        return limit(category, limit);
+    }
+
+    private int limit(int category, int value) {
+        checkUsable();
+        if (category < Sqlite3.SQLITE_LIMIT_LENGTH || category > Sqlite3.SQLITE_LIMIT_WORKER_THREADS) {
+            throw new Sqlite3.ProgrammingError("'category' is out of bounds");
+        }
+        try {
+            return engine.db().limit(category, value);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /**
+     * {@code con.getconfig(op)}: a boolean configuration option, one of
+     * {@code Sqlite3.SQLITE_DBCONFIG_*}. sqlite-jdbc binds no {@code sqlite3_db_config}; options with
+     * a PRAGMA of the same meaning (ENABLE_FKEY, LEGACY_ALTER_TABLE, TRUSTED_SCHEMA, WRITABLE_SCHEMA)
+     * and ENABLE_LOAD_EXTENSION work, the others raise {@link Sqlite3.NotSupportedError}.
+     *
+     * @throws Sqlite3.ValueError "unknown config 'op': N"
+     */
+    public boolean getconfig(int op) {
+        checkUsable();
+        if (op == Sqlite3.SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION) {
+            return loadExtensionEnabled;
+        }
+        Row row = cursor().execute("PRAGMA " + DbConfig.pragma(op)).fetchone();
+        return row != null && ((Long) row.get(0)) != 0;
+    }
+
+    /** {@code con.setconfig(op, enable=True)}; see {@link #getconfig(int)}. */
+    public void setconfig(int op, boolean enable) {
+        checkUsable();
+        if (op == Sqlite3.SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION) {
+            enableLoadExtension(enable);
+            return;
+        }
+        cursor().execute("PRAGMA " + DbConfig.pragma(op) + " = " + (enable ? 1 : 0));
+    }
+
+    /** {@code con.setconfig(op)}: turns the option on. */
+    public void setconfig(int op) {
+        setconfig(op, true);
+    }
+
+    private boolean loadExtensionEnabled;
+
+    /** {@code con.enable_load_extension(enabled)}: allows {@link #loadExtension(String)} and SQL's load_extension(). */
+    public void enableLoadExtension(boolean enabled) {
+        checkUsable();
+        try {
+            int rc = engine.db().enable_load_extension(enabled);
+            if (rc != ErrorTable.SQLITE_OK) {
+                throw ErrorTable.error(rc, "Error enabling load extension", null);
+            }
+            loadExtensionEnabled = enabled;
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /** {@code con.load_extension(path)}: loads an SQLite extension (after enableLoadExtension(true)). */
+    public void loadExtension(String path) {
+        loadExtension(path, null);
+    }
+
+    /** {@code con.load_extension(path, entrypoint=)}. */
+    public void loadExtension(String path, String entrypoint) {
+        checkUsable();
+        Objects.requireNonNull(path, "path");
+        if (entrypoint == null) {
+            cursor().execute("SELECT load_extension(?)", path).fetchall();
+        } else {
+            cursor().execute("SELECT load_extension(?, ?)", path, entrypoint).fetchall();
+        }
+    }
+
+    private java.util.function.Consumer<String> traceCallback;
+
+    /**
+     * {@code con.set_trace_callback(callback)}: {@code callback} receives the text of each statement
+     * the connection runs, with bound parameters expanded as SQLite's {@code sqlite3_expanded_sql}
+     * shows them, including the BEGIN/COMMIT/ROLLBACK of transaction control; null turns tracing
+     * off. Exceptions from the callback are ignored, as in Python. sqlite-jdbc binds no trace hook,
+     * so statements run inside triggers are not reported.
+     */
+    public void setTraceCallback(java.util.function.Consumer<String> callback) {
+        checkUsable();
+        traceCallback = callback;
+    }
+
+    boolean tracing() {
+        return traceCallback != null;
+    }
+
+    void trace(String text) {
+        java.util.function.Consumer<String> callback = traceCallback;
+        if (callback != null) {
+            try {
+                callback.accept(text);
+            } catch (RuntimeException ignored) {
+                // Python ignores (and optionally prints) exceptions from the trace callback
+            }
+        }
+    }
+
+    /**
+     * {@code con.set_authorizer(callback)}. sqlite-jdbc binds no {@code sqlite3_set_authorizer} and
+     * an authorizer cannot be emulated outside SQLite's compiler, so setting one raises
+     * {@link Sqlite3.NotSupportedError}; null (no authorizer) is accepted.
+     */
+    public void setAuthorizer(Object callback) {
+        checkUsable();
+        if (callback != null) {
+            throw new Sqlite3.NotSupportedError("set_authorizer is not supported: sqlite-jdbc binds no"
+                    + " sqlite3_set_authorizer, so statements cannot be authorized as they compile");
+        }
+    }
+
     /**
      * The sqlite-jdbc connection underneath, for features this façade does not wrap. Statements run
      * on it directly are not seen by this connection's transaction tracking.
@@ -579,6 +790,7 @@ public class Connection implements AutoCloseable {
 
     /** Runs one of the façade's own transaction statements, translating errors. */
     void control(String sql) {
+        trace(sql);
         try {
             engine.control(sql);
         } catch (SQLException e) {
@@ -662,6 +874,7 @@ public class Connection implements AutoCloseable {
         if (start >= sql.length()) {
             return null;
         }
+        checkLength(sql);
         CoreStatement core;
         try {
             core = engine.prepare(sql);
@@ -673,7 +886,16 @@ public class Connection implements AutoCloseable {
             engine.close(core);
             throw new Sqlite3.ProgrammingError("You can only execute one statement at a time.");
         }
-        return SqlText.describe(sql, start, core);
+        return SqlText.describe(sql, start, end, core);
+    }
+
+    /** Python's check of the SQL's size against SQLITE_LIMIT_SQL_LENGTH, before SQLite sees it. */
+    void checkLength(String sql) {
+        int limit = getlimit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH);
+        if ((long) sql.length() * 3 > limit
+                && sql.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limit) {
+            throw new Sqlite3.DataError("query string is too large");
+        }
     }
 
     /** The connection's {@code last_insert_rowid()}, read again only after a statement that may have changed it. */

@@ -105,6 +105,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                 abandon();
                 throw e;
             }
+            if (connection.tracing()) {
+                connection.trace(Trace.expand(stmt.sql, stmt.start, stmt.end, values));
+            }
             boolean row = executeFirst(stmt, values);
             if (stmt.isDml()) {
                 rowcount = row ? 0 : changes();
@@ -244,6 +247,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                     pending = 0;
                     throw e;
                 }
+                if (connection.tracing()) {
+                    connection.trace(Trace.expand(stmt.sql, stmt.start, stmt.end, values));
+                }
                 if (params == 0) {
                     boolean row = engine.execute(stmt.core, values);
                     if (row) {
@@ -318,6 +324,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             if (script.indexOf('\0') >= 0) {
                 throw new Sqlite3.ValueError("embedded null character");
             }
+            connection.checkLength(script);
             releaseStatement();
             description = null;
             rowcount = -1;
@@ -347,7 +354,8 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
-        Statement stmt = SqlText.describe(sql, start, core);
+        Statement stmt = SqlText.describe(sql, start, sql.length(), core);
+        connection.trace(sql);
         try {
             boolean row = engine.execute(core, null, stmt.kind);
             while (row) {

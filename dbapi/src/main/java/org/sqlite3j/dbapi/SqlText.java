@@ -26,7 +26,7 @@ final class SqlText {
         return i;
     }
 
-    static Statement describe(String sql, int start, CoreStatement core) {
+    static Statement describe(String sql, int start, int end, CoreStatement core) {
         String keyword = SqlScanner.firstKeyword(sql, start);
         Statement.Kind kind;
         boolean readonly;
@@ -78,7 +78,7 @@ final class SqlText {
                 break;
         }
         List<String> names = SqlScanner.parameterNames(sql, start);
-        return new Statement(sql, core, names, kind, readonly);
+        return new Statement(sql, start, end, core, names, kind, readonly);
     }
 
     private static boolean writesAfterWith(String sql, int start) {

@@ -46,6 +46,43 @@ public final class Sqlite3 {
     /** {@code sqlite3.LEGACY_TRANSACTION_CONTROL}: the default value of {@code autocommit}. */
     public static final int LEGACY_TRANSACTION_CONTROL = -1;
 
+    // Limit categories for Connection.getlimit / setlimit (sqlite3.SQLITE_LIMIT_*).
+    public static final int SQLITE_LIMIT_LENGTH = 0;
+    public static final int SQLITE_LIMIT_SQL_LENGTH = 1;
+    public static final int SQLITE_LIMIT_COLUMN = 2;
+    public static final int SQLITE_LIMIT_EXPR_DEPTH = 3;
+    public static final int SQLITE_LIMIT_COMPOUND_SELECT = 4;
+    public static final int SQLITE_LIMIT_VDBE_OP = 5;
+    public static final int SQLITE_LIMIT_FUNCTION_ARG = 6;
+    public static final int SQLITE_LIMIT_ATTACHED = 7;
+    public static final int SQLITE_LIMIT_LIKE_PATTERN_LENGTH = 8;
+    public static final int SQLITE_LIMIT_VARIABLE_NUMBER = 9;
+    public static final int SQLITE_LIMIT_TRIGGER_DEPTH = 10;
+    public static final int SQLITE_LIMIT_WORKER_THREADS = 11;
+
+    // Options for Connection.getconfig / setconfig (sqlite3.SQLITE_DBCONFIG_*).
+    public static final int SQLITE_DBCONFIG_ENABLE_FKEY = 1002;
+    public static final int SQLITE_DBCONFIG_ENABLE_TRIGGER = 1003;
+    public static final int SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER = 1004;
+    public static final int SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION = 1005;
+    public static final int SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE = 1006;
+    public static final int SQLITE_DBCONFIG_ENABLE_QPSG = 1007;
+    public static final int SQLITE_DBCONFIG_TRIGGER_EQP = 1008;
+    public static final int SQLITE_DBCONFIG_RESET_DATABASE = 1009;
+    public static final int SQLITE_DBCONFIG_DEFENSIVE = 1010;
+    public static final int SQLITE_DBCONFIG_WRITABLE_SCHEMA = 1011;
+    public static final int SQLITE_DBCONFIG_LEGACY_ALTER_TABLE = 1012;
+    public static final int SQLITE_DBCONFIG_DQS_DML = 1013;
+    public static final int SQLITE_DBCONFIG_DQS_DDL = 1014;
+    public static final int SQLITE_DBCONFIG_ENABLE_VIEW = 1015;
+    public static final int SQLITE_DBCONFIG_LEGACY_FILE_FORMAT = 1016;
+    public static final int SQLITE_DBCONFIG_TRUSTED_SCHEMA = 1017;
+
+    // Authorizer results (sqlite3.SQLITE_OK / SQLITE_DENY / SQLITE_IGNORE).
+    public static final int SQLITE_OK = 0;
+    public static final int SQLITE_DENY = 1;
+    public static final int SQLITE_IGNORE = 2;
+
     /** {@code sqlite3.sqlite_version}: the version of the SQLite library in use, e.g. "3.53.4". */
     public static String sqliteVersion() {
         return Connection.libraryVersion();

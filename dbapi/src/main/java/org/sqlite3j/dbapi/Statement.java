@@ -31,6 +31,9 @@ final class Statement {
     }
 
     final String sql;
+    /** Where the statement starts and ends in {@link #sql} (the end just past its ';' if any). */
+    final int start;
+    final int end;
     final CoreStatement core;
     final List<String> parameterNames;
     final Kind kind;
@@ -40,9 +43,11 @@ final class Statement {
     /** Part of the connection's cache (a statement made because the cached one was in use is not). */
     boolean cached;
 
-    Statement(String sql, CoreStatement core, List<String> parameterNames, Kind kind,
-            boolean readonly) {
+    Statement(String sql, int start, int end, CoreStatement core, List<String> parameterNames,
+            Kind kind, boolean readonly) {
         this.sql = sql;
+        this.start = start;
+        this.end = end;
         this.core = core;
         this.parameterNames = parameterNames;
         this.kind = kind;

@@ -1,10 +1,10 @@
 package org.sqlite3j.driver.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Lexical analysis of SQLite SQL text, following SQLite's own rules to the character.
@@ -378,8 +378,29 @@ public final class SqlScanner {
     public static List<String> parameterNames(String sql, int from) {
         checkArgs(sql, from);
         List<String> names = new ArrayList<>();
-        scanStatement(sql, from, names);
+        scanStatement(sql, from, new Params(names, null));
         return names;
+    }
+
+    /**
+     * Where the parameters of the first statement at {@code from} occur, in text order: for the
+     * k-th occurrence, element {@code 3k} is its start index, {@code 3k+1} its end (exclusive) and
+     * {@code 3k+2} the parameter number SQLite gives it (1-based, as in
+     * {@link #parameterNames(String, int)}). Used to expand a statement with its bound values, as
+     * {@code sqlite3_expanded_sql} does; occurrences SQLite would reject are left out.
+     *
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static int[] parameterOccurrences(String sql, int from) {
+        checkArgs(sql, from);
+        List<int[]> found = new ArrayList<>();
+        scanStatement(sql, from, new Params(new ArrayList<>(), found));
+        int[] flat = new int[found.size() * 3];
+        for (int k = 0; k < found.size(); k++) {
+            System.arraycopy(found.get(k), 0, flat, 3 * k, 3);
+        }
+        return flat;
     }
 
     // =============================================================================================
@@ -398,9 +419,8 @@ public final class SqlScanner {
      * Tokenizes one statement starting at {@code from}, feeding the complete.c state machine,
      * collecting parameter names into {@code names} when it is non-null, and returns the end.
      */
-    private static int scanStatement(String sql, int from, List<String> names) {
+    private static int scanStatement(String sql, int from, Params params) {
         Lexer lx = new Lexer(sql, from);
-        Params params = names == null ? null : new Params(names);
         int state = 0;
         while (true) {
             int t = lx.next();
@@ -513,25 +533,36 @@ public final class SqlScanner {
     /** SQLite's variable numbering ({@code sqlite3ExprAssignVarNumber}). */
     private static final class Params {
         private final List<String> names;
-        private final Set<String> seen = new HashSet<>();
+        private final Map<String, Integer> seen = new HashMap<>();
+        /** When non-null, receives {start, end, number} for each occurrence. */
+        private final List<int[]> occurrences;
 
-        Params(List<String> names) {
+        Params(List<String> names, List<int[]> occurrences) {
             this.names = names;
+            this.occurrences = occurrences;
         }
 
         void add(String sql, int start, int end) {
+            int number = number(sql, start, end);
+            if (number > 0 && occurrences != null) {
+                occurrences.add(new int[] {start, end, number});
+            }
+        }
+
+        /** Records the parameter and returns its number, or 0 when SQLite would reject it. */
+        private int number(String sql, int start, int end) {
             char kind = sql.charAt(start);
             if (kind == '?') {
                 if (end - start == 1) {
                     names.add(null);
-                    return;
+                    return names.size();
                 }
                 long x = 0;
                 for (int k = start + 1; k < end && x <= MAX_VARIABLE_NUMBER; k++) {
                     x = x * 10 + (sql.charAt(k) - '0');
                 }
                 if (x < 1 || x > MAX_VARIABLE_NUMBER) {
-                    return; // SQLite: "variable number must be between ?1 and ?N"
+                    return 0; // SQLite: "variable number must be between ?1 and ?N"
                 }
                 int number = (int) x;
                 if (number > names.size()) {
@@ -542,15 +573,19 @@ public final class SqlScanner {
                 } else if (names.get(number - 1) == null) {
                     names.set(number - 1, sql.substring(start, end));
                 }
-                return;
+                return number;
             }
             if (kind == '#' && isDigit(sql.charAt(start + 1))) {
-                return; // "#N" is a register reference, a syntax error outside nested parses
+                return 0; // "#N" is a register reference, a syntax error outside nested parses
             }
             String name = sql.substring(start, end);
-            if (seen.add(name)) {
-                names.add(name); // new number: largest so far + 1
+            Integer known = seen.get(name);
+            if (known != null) {
+                return known;
             }
+            names.add(name); // new number: largest so far + 1
+            seen.put(name, names.size());
+            return names.size();
         }
     }
 
