@@ -59,6 +59,23 @@ final class Binder {
         throw new Sqlite3.ProgrammingError("parameters are of unsupported type");
     }
 
+    /**
+     * CPython's binding step for SQL that holds no statement: nothing to bind, but a sequence must
+     * be empty and the parameters of a supported type.
+     */
+    static void bindNothing(Object parameters) {
+        if (parameters == null || parameters instanceof Map) {
+            return;
+        }
+        if (parameters instanceof Object[]) {
+            checkCount(0, ((Object[]) parameters).length);
+        } else if (parameters instanceof List) {
+            checkCount(0, ((List<?>) parameters).size());
+        } else {
+            throw new Sqlite3.ProgrammingError("parameters are of unsupported type");
+        }
+    }
+
     private static void checkCount(int needed, int supplied) {
         if (needed != supplied) {
             throw new Sqlite3.ProgrammingError("Incorrect number of bindings supplied. The current"

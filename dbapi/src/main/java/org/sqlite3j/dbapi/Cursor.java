@@ -96,6 +96,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         try {
             Statement stmt = begin(sql);
             if (stmt == null) {
+                Binder.bindNothing(parameters);
                 return this;
             }
             Object[] values;
@@ -211,10 +212,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         enter();
         try {
             Statement stmt = begin(sql);
-            if (stmt == null) {
-                return this;
-            }
-            if (stmt.readonly) {
+            if (stmt == null || stmt.readonly) {
                 abandon();
                 throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
             }
@@ -313,7 +311,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /**
      * {@code cur.executescript(script)}: with legacy transaction control, commits an open
-     * transaction first; then runs every statement of the script in order, discarding rows.
+     * transaction first; then runs every statement of the script in order, discarding rows. As in
+     * CPython, the cursor's own state (an unfinished result, description, rowcount, lastrowid) is
+     * left as it was.
      *
      * @throws Sqlite3.ValueError "embedded null character" for a script containing NUL
      */
@@ -325,9 +325,6 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                 throw new Sqlite3.ValueError("embedded null character");
             }
             connection.checkLength(script);
-            releaseStatement();
-            description = null;
-            rowcount = -1;
             connection.commitBeforeScript();
             connection.mayHaveInserted();
             Engine engine = connection.engine();

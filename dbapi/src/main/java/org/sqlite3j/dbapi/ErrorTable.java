@@ -45,6 +45,7 @@ final class ErrorTable {
     static final int SQLITE_ROW = 100;
     static final int SQLITE_DONE = 101;
 
+    /** CPython 3.13's table of result-code names (module.c); it stops at SQLite 3.34's codes. */
     private static final Map<Integer, String> NAMES = new HashMap<>();
 
     private static void name(int code, String name) {
@@ -73,15 +74,12 @@ final class ErrorTable {
         extended(SQLITE_ERROR, 1, "SQLITE_ERROR_MISSING_COLLSEQ");
         extended(SQLITE_ERROR, 2, "SQLITE_ERROR_RETRY");
         extended(SQLITE_ERROR, 3, "SQLITE_ERROR_SNAPSHOT");
-        extended(SQLITE_ERROR, 4, "SQLITE_ERROR_RESERVESIZE");
-        extended(SQLITE_ERROR, 5, "SQLITE_ERROR_KEY");
-        extended(SQLITE_ERROR, 6, "SQLITE_ERROR_UNABLE");
         String[] ioerr = {
             null, "READ", "SHORT_READ", "WRITE", "FSYNC", "DIR_FSYNC", "TRUNCATE", "FSTAT", "UNLOCK",
             "RDLOCK", "DELETE", "BLOCKED", "NOMEM", "ACCESS", "CHECKRESERVEDLOCK", "LOCK", "CLOSE",
             "DIR_CLOSE", "SHMOPEN", "SHMSIZE", "SHMLOCK", "SHMMAP", "SEEK", "DELETE_NOENT", "MMAP",
             "GETTEMPPATH", "CONVPATH", "VNODE", "AUTH", "BEGIN_ATOMIC", "COMMIT_ATOMIC",
-            "ROLLBACK_ATOMIC", "DATA", "CORRUPTFS", "IN_PAGE", "BADKEY", "CODEC"
+            "ROLLBACK_ATOMIC", "DATA", "CORRUPTFS"
         };
         for (int i = 1; i < ioerr.length; i++) {
             extended(SQLITE_IOERR, i, "SQLITE_IOERR_" + ioerr[i]);
@@ -109,23 +107,26 @@ final class ErrorTable {
         extended(SQLITE_ABORT, 2, "SQLITE_ABORT_ROLLBACK");
         String[] constraint = {
             null, "CHECK", "COMMITHOOK", "FOREIGNKEY", "FUNCTION", "NOTNULL", "PRIMARYKEY", "TRIGGER",
-            "UNIQUE", "VTAB", "ROWID", "PINNED", "DATATYPE"
+            "UNIQUE", "VTAB", "ROWID", "PINNED"
         };
         for (int i = 1; i < constraint.length; i++) {
             extended(SQLITE_CONSTRAINT, i, "SQLITE_CONSTRAINT_" + constraint[i]);
         }
         extended(27, 1, "SQLITE_NOTICE_RECOVER_WAL");
         extended(27, 2, "SQLITE_NOTICE_RECOVER_ROLLBACK");
-        extended(27, 3, "SQLITE_NOTICE_RBU");
         extended(28, 1, "SQLITE_WARNING_AUTOINDEX");
         extended(23, 1, "SQLITE_AUTH_USER");
         extended(SQLITE_OK, 1, "SQLITE_OK_LOAD_PERMANENTLY");
         extended(SQLITE_OK, 2, "SQLITE_OK_SYMLINK");
     }
 
-    /** The name of an (extended) result code, e.g. {@code "SQLITE_CONSTRAINT_UNIQUE"}, or null. */
+    /**
+     * The name of an (extended) result code, e.g. {@code "SQLITE_CONSTRAINT_UNIQUE"}, as CPython 3.13
+     * names it: codes newer than its table (SQLITE_CONSTRAINT_DATATYPE, SQLITE_IOERR_IN_PAGE...)
+     * are {@code "unknown"} there, and so here.
+     */
     static String errorName(int code) {
-        return NAMES.get(code);
+        return NAMES.getOrDefault(code, "unknown");
     }
 
     /**

@@ -84,18 +84,24 @@ public final class Row implements Iterable<Object> {
         return type.cast(get(name));
     }
 
+    /** CPython's rule: case is ignored only when both names are pure ASCII; otherwise exact. */
     private static boolean asciiEqualsIgnoreCase(String a, String b) {
         if (a == null || b == null || a.length() != b.length()) {
             return false;
         }
+        boolean ascii = true;
+        boolean folded = true;
         for (int i = 0; i < a.length(); i++) {
             char x = a.charAt(i);
             char y = b.charAt(i);
+            if (x >= 0x80 || y >= 0x80) {
+                ascii = false;
+            }
             if (x != y && asciiLower(x) != asciiLower(y)) {
-                return false;
+                folded = false;
             }
         }
-        return true;
+        return ascii ? folded : a.equals(b);
     }
 
     private static char asciiLower(char c) {
