@@ -548,6 +548,35 @@ public class Connection implements AutoCloseable {
         Backup.run(this, target, pages, progress, name == null ? "main" : name, sleep);
     }
 
+    /**
+     * {@code con.iterdump()}: the database as SQL text, one statement per element, exactly as
+     * CPython's {@code iterdump} writes it (BEGIN TRANSACTION; tables and rows; sequences; indexes,
+     * triggers and views; COMMIT). Lines are produced as the iterator is read.
+     */
+    public Iterator<String> iterdump() {
+        return iterdump(null);
+    }
+
+    /** {@code con.iterdump(filter=pattern)}: only tables whose name matches the LIKE {@code pattern}. */
+    public Iterator<String> iterdump(String filter) {
+        checkUsable();
+        return Dump.iterdump(this, filter);
+    }
+
+    /**
+     * {@code con.blobopen(table, column, row, readonly=False, name="main")}: incremental access to
+     * one BLOB value; see {@link Blob} for what the emulation over SQL covers.
+     */
+    public Blob blobopen(String table, String column, long row) {
+        return blobopen(table, column, row, false, "main");
+    }
+
+    /** {@code con.blobopen(table, column, row, readonly=, name=)}. */
+    public Blob blobopen(String table, String column, long row, boolean readonly, String name) {
+        checkUsable();
+        return new Blob(this, table, column, row, readonly, name == null ? "main" : name);
+    }
+
     /** {@code con.serialize()}: the main database as the bytes of a database file. */
     public byte[] serialize() {
         return serialize("main");

@@ -1,8 +1,5 @@
 package org.sqlite3j.dbapi;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -266,69 +263,11 @@ final class Dump {
         } else if (seq instanceof Long) {
             return seq.toString();
         } else if (seq instanceof Double) {
-            return pythonFloat((Double) seq);
+            return PythonValues.reprFloat((Double) seq);
         } else if (Long.valueOf(1).equals(row.get(2))) {
             return text(row.get(3), "seq");
         }
-        return pythonBytes((byte[]) row.get(3));
+        return PythonValues.reprBytes((byte[]) row.get(3));
     }
 
-    /** Python's {@code repr(bytes)}: b'..', or b".." when it holds ' and no ". */
-    static String pythonBytes(byte[] bytes) {
-        boolean single = false;
-        boolean dbl = false;
-        for (byte b : bytes) {
-            single |= b == '\'';
-            dbl |= b == '"';
-        }
-        char quote = single && !dbl ? '"' : '\'';
-        StringBuilder sb = new StringBuilder("b").append(quote);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (c == quote || c == '\\') {
-                sb.append('\\').append((char) c);
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c < 0x20 || c >= 0x7F) {
-                sb.append(String.format("\\x%02x", c));
-            } else {
-                sb.append((char) c);
-            }
-        }
-        return sb.append(quote).toString();
-    }
-
-    /** Python's {@code repr(float)}: the shortest round-tripping digits, Python's layout. */
-    static String pythonFloat(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return PythonValues.repr(d);
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(d);
-        BigDecimal shortest = exact;
-        for (int digits = 1; digits <= 17; digits++) {
-            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == d) {
-                shortest = candidate;
-                break;
-            }
-        }
-        shortest = shortest.stripTrailingZeros();
-        String sign = shortest.signum() < 0 ? "-" : "";
-        String digits = shortest.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - shortest.scale(); // of the first digit
-        if (exponent >= -4 && exponent < 16) {
-            String plain = shortest.abs().toPlainString();
-            return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
-                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-    }
 }

@@ -80,7 +80,9 @@ class RowTest {
         assertThat(row.keys()).containsExactly("a", "b", "c");
         assertThat(row.values()).containsExactly(1L, null, "x");
         assertThat(row).hasToString("(1, None, 'x')");
-        assertThat(con.execute("select x'00ff27'").fetchone()).hasToString("(b'\\x00\\xff\\'',)");
+        assertThat(con.execute("select x'00ff27'").fetchone()).hasToString("(b\"\\x00\\xff'\",)");
+        assertThat(con.execute("select x'0a09275c22', 0.1, 1e16, -0.0").fetchone())
+                .hasToString("(b'\\n\\t\\'\\\\\"', 0.1, 1e+16, -0.0)");
     }
 
     @Test // RowFactoryTests.test_sqlite_row_hash_cmp

@@ -1,0 +1,11 @@
+BEGIN TRANSACTION;
+CREATE TABLE "other ""seq"""(id INTEGER PRIMARY KEY AUTOINCREMENT, x);
+CREATE TABLE people(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);
+INSERT INTO "people" VALUES(1,'ann');
+INSERT INTO "people" VALUES(2,'bob');
+CREATE TABLE plain(id INTEGER PRIMARY KEY, x);
+INSERT INTO "plain" VALUES(1,'p');
+DELETE FROM "sqlite_sequence";
+INSERT INTO "sqlite_sequence" VALUES('people',3);
+INSERT INTO "sqlite_sequence" VALUES('other "seq"',100);
+COMMIT;

@@ -1,0 +1,1 @@
+-- An empty database: the dump is BEGIN TRANSACTION; COMMIT;

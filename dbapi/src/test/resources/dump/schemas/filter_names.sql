@@ -1,0 +1,25 @@
+-- Objects for the filter argument: LIKE patterns, case, _ and % in names, quotes in names.
+CREATE TABLE t1(x INTEGER PRIMARY KEY AUTOINCREMENT);
+CREATE TABLE t2(y);
+CREATE TABLE T3(z);
+CREATE TABLE tab(w);
+CREATE TABLE other(v);
+CREATE TABLE a_b(u);
+CREATE TABLE axb(u);
+CREATE TABLE "50%off"(p);
+CREATE TABLE "50xoff"(p);
+CREATE TABLE "my ""quoted"" t"(q);
+CREATE INDEX t1_x ON t1(x);
+CREATE INDEX other_on_t2 ON t2(y);
+CREATE VIEW t_view AS SELECT * FROM t1;
+CREATE TRIGGER t2_trigger AFTER INSERT ON t2 BEGIN SELECT 1; END;
+INSERT INTO t1 VALUES(NULL), (NULL);
+INSERT INTO t2 VALUES('two');
+INSERT INTO T3 VALUES('three');
+INSERT INTO tab VALUES('tab');
+INSERT INTO other VALUES('other');
+INSERT INTO a_b VALUES('a_b');
+INSERT INTO axb VALUES('axb');
+INSERT INTO "50%off" VALUES('half');
+INSERT INTO "50xoff" VALUES('x');
+INSERT INTO "my ""quoted"" t" VALUES('q');
