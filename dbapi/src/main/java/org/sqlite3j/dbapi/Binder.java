@@ -5,6 +5,10 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
+import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Adapters;
+import org.sqlite3j.adapters.Conform;
+
 /**
  * Turns the parameters of one {@code execute} call into the values SQLite binds, with CPython's
  * rules and messages ({@code _pysqlite_query_execute}'s binding step): a {@link List} or array
@@ -26,11 +30,11 @@ final class Binder {
      *
      * @param parameters null (no parameters), a List, an Object[] or a Map
      */
-    static Object[] bind(Statement statement, Object parameters) {
+    static Object[] bind(Statement statement, Object parameters, Adapters adapters) {
         List<String> names = statement.parameterNames;
         int needed = names.size();
         if (parameters instanceof Map) {
-            return bindNamed(names, (Map<?, ?>) parameters);
+            return bindNamed(names, (Map<?, ?>) parameters, adapters);
         }
         if (parameters == null) {
             checkCount(needed, 0);
@@ -42,7 +46,7 @@ final class Binder {
             Object[] values = new Object[needed];
             for (int i = 0; i < needed; i++) {
                 checkNameless(names, i);
-                values[i] = sqliteValue(array[i], i + 1);
+                values[i] = sqliteValue(array[i], i + 1, adapters);
             }
             return values;
         }
@@ -52,7 +56,7 @@ final class Binder {
             Object[] values = new Object[needed];
             for (int i = 0; i < needed; i++) {
                 checkNameless(names, i);
-                values[i] = sqliteValue(list.get(i), i + 1);
+                values[i] = sqliteValue(list.get(i), i + 1, adapters);
             }
             return values;
         }
@@ -93,7 +97,7 @@ final class Binder {
         }
     }
 
-    private static Object[] bindNamed(List<String> names, Map<?, ?> map) {
+    private static Object[] bindNamed(List<String> names, Map<?, ?> map, Adapters adapters) {
         Object[] values = new Object[names.size()];
         for (int i = 0; i < values.length; i++) {
             String name = names.get(i);
@@ -107,9 +111,51 @@ final class Binder {
                 throw new Sqlite3.ProgrammingError(
                         "You did not supply a value for binding parameter :" + key + ".");
             }
-            values[i] = sqliteValue(value, i + 1);
+            values[i] = sqliteValue(value, i + 1, adapters);
         }
         return values;
+    }
+
+    /**
+     * One value as Python binds it: an adapter registered for its class first (Python's
+     * {@code microprotocols.adapt}), else the object's own {@link Conform}, else the value itself,
+     * which must then be one of SQLite's types. An adapter's or conform's exception propagates.
+     *
+     * @param position the 1-based parameter number, for the error message
+     * @param adapters the connection's registry, or null for none
+     */
+    static Object sqliteValue(Object value, int position, Adapters adapters) {
+        if (value == null) {
+            return null;
+        }
+        if (adapters != null && !adapters.isEmpty()) {
+            Adapter<Object> adapter = adapters.find(value.getClass()).orElse(null);
+            if (adapter != null) {
+                return sqliteValue(call(adapter, value), position);
+            }
+        }
+        if (value instanceof Conform) {
+            try {
+                return sqliteValue(((Conform) value).conform(), position);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new Sqlite3.ProgrammingError("Error binding parameter " + position
+                        + ": __conform__ failed: " + e);
+            }
+        }
+        return sqliteValue(value, position);
+    }
+
+    private static Object call(Adapter<Object> adapter, Object value) {
+        try {
+            return adapter.adapt(value);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new Sqlite3.ProgrammingError("adapter for " + value.getClass().getName()
+                    + " failed: " + e);
+        }
     }
 
     /**

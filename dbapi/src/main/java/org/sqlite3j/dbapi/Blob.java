@@ -4,7 +4,6 @@ import java.lang.ref.WeakReference;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.sqlite.SQLiteCommitListener;
@@ -19,7 +18,7 @@ import org.sqlite.core.CoreStatement;
  * <pre>{@code
  * con.execute("CREATE TABLE t(b BLOB)");
  * con.execute("INSERT INTO t VALUES (zeroblob(13))");
- * try (Blob blob = new Blob(con, "t", "b", 1, false, "main")) {   // con.blobopen("t", "b", 1)
+ * try (Blob blob = con.blobopen("t", "b", 1)) {  // readonly=False, name="main"
  *     blob.write("hello, ".getBytes());
  *     blob.write("world".getBytes());
  *     blob.seek(0);
@@ -54,8 +53,8 @@ import org.sqlite.core.CoreStatement;
  *     bytes written are not valid text), as with SQLite's blob I/O;</li>
  * <li>these statements run on the connection directly, so they are not traced, do not go through
  *     the statement cache, and never issue the implicit {@code BEGIN} of legacy transaction
- *     control: like CPython's blob writes, a write outside a transaction is committed at once and
- *     {@code inTransaction()} stays false; inside a transaction it belongs to it.</li>
+ *     control: as in CPython, writing to a blob opens no transaction and {@code inTransaction()}
+ *     stays false. Inside a transaction a write belongs to it.</li>
  * </ul>
  *
  * <h2>A blob whose row changes</h2>
@@ -70,7 +69,8 @@ import org.sqlite.core.CoreStatement;
  * <li>detected: any INSERT, UPDATE (of any column, even to the same value) or DELETE of the row by
  *     this connection, including those made by triggers, {@code REPLACE} and the delete-all
  *     optimisation; a row that moved to another rowid or disappeared; a change of its type or
- *     length by anyone;</li>
+ *     length by anyone. As in SQLite, a write through a blob expires no blob, not even others open
+ *     on the same row, which see the new bytes;</li>
  * <li>ROLLBACK: a blob opened for writing is tripped when a rollback ends a transaction in which
  *     this blob was used, or one that changed rows since this blob was last used; not detected: a
  *     ROLLBACK of a transaction that began after the blob's last use and changed nothing, and
@@ -94,9 +94,13 @@ import org.sqlite.core.CoreStatement;
  * <li>SQLite's own quirks are not reproduced: it refuses values stored before an
  *     {@code ALTER TABLE ADD COLUMN} (reporting "null") and reads the wrong column of tables that
  *     have VIRTUAL generated columns; this class reads the value SQL sees.</li>
- * <li>An open blob does not keep a statement running: COMMIT and SAVEPOINT succeed where CPython
- *     reports "SQL statements in progress", and the write lock a writing blob takes in CPython is
- *     held only during each write.</li>
+ * <li>An open blob does not keep a statement running, and so holds no transaction of its own.
+ *     Outside a transaction each write is committed at once: other connections see it, and a
+ *     later ROLLBACK does not undo it. CPython's blob keeps its writes in the transaction of its
+ *     statement until it is closed: other connections see them (and can write) only then, and a
+ *     ROLLBACK before that undoes them. For the same reason COMMIT and SAVEPOINT succeed here where
+ *     CPython reports "SQL statements in progress", and other connections are not locked out
+ *     while a blob is open.</li>
  * <li>Where CPython 3.13 fails with SystemError (a slice with a negative step, a read at a
  *     non-zero offset of an expired blob), this class gives Python's slice result and an empty
  *     read.</li>
@@ -122,6 +126,14 @@ public final class Blob implements AutoCloseable {
     public static final int SEEK_END = 2;
 
     private static final int SQLITE_ABORT_ROLLBACK = ErrorTable.SQLITE_ABORT | (2 << 8);
+
+    /**
+     * The engine whose blob write (an UPDATE) is running on this thread. SQLite's blob writes
+     * change the row in place and expire no blob, so the update hook's report of that UPDATE (and
+     * of whatever its triggers do) must not expire any blob of the connection. Hooks run on the
+     * thread of the statement, hence a thread-local.
+     */
+    private static final ThreadLocal<Engine> WRITING = new ThreadLocal<>();
 
     private static final int CHECK = 0;
     private static final int READ = 1;
@@ -152,8 +164,6 @@ public final class Blob implements AutoCloseable {
     private volatile boolean usedInTransaction;
     /** {@code total_changes()} when this blob last ran a statement or a transaction committed. */
     private volatile long changesMark;
-    /** This blob's own UPDATE is running: the update hook reports it, and it is not a change. */
-    private volatile boolean writing;
 
     /**
      * {@code con.blobopen(table, column, row, readonly=readonly, name=name)}: opens the value in
@@ -258,11 +268,11 @@ public final class Blob implements AutoCloseable {
         this.length = (int) (long) (Long) value[1];
 
         boolean utf8 = "UTF-8".equalsIgnoreCase(String.valueOf(queryOne("PRAGMA encoding")[0]));
-        String guard = " WHERE " + rowid + " = ?%d AND typeof(" + c + ") = ?%d AND octet_length(" + c
-                + ") = ?%d";
-        sql[CHECK] = "SELECT 1 FROM " + target + String.format(Locale.ROOT, guard, 1, 2, 3);
-        sql[READ] = "SELECT substr(CAST(" + c + " AS BLOB), ?4, ?5) FROM " + target
-                + String.format(Locale.ROOT, guard, 1, 2, 3);
+        // Every statement checks that the row still holds a value of the type and length opened.
+        String guard = " WHERE " + rowid + " = ?1 AND typeof(" + c + ") = ?2 AND octet_length(" + c
+                + ") = ?3";
+        sql[CHECK] = "SELECT 1 FROM " + target + guard;
+        sql[READ] = "SELECT substr(CAST(" + c + " AS BLOB), ?4, ?5) FROM " + target + guard;
         String bytes = "text".equals(type) ? "CAST(" + c + " AS BLOB)" : c;
         String splice;
         if (utf8) {
@@ -275,8 +285,7 @@ public final class Blob implements AutoCloseable {
                     + ", ?6)))";
             splice = "text".equals(type) ? "CAST(" + splice + " AS TEXT)" : splice;
         }
-        sql[WRITE] = "UPDATE " + target + " SET " + c + " = " + splice
-                + String.format(Locale.ROOT, guard, 1, 2, 3);
+        sql[WRITE] = "UPDATE " + target + " SET " + c + " = " + splice + guard;
 
         settle();
         watch = new Watch(this);
@@ -540,14 +549,14 @@ public final class Blob implements AutoCloseable {
             return;
         }
         long changed;
-        writing = true;
+        WRITING.set(engine);
         try {
             run(WRITE, 0, row, type, (long) length, at, data, at + data.length + 1);
             changed = engine.changes();
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         } finally {
-            writing = false;
+            WRITING.remove();
         }
         if (changed == 0) {
             throw expire();
@@ -633,7 +642,7 @@ public final class Blob implements AutoCloseable {
 
     /** The update hook: a row of this connection was inserted, updated or deleted. */
     private void changed(String database, String table, long rowId) {
-        if (!writing && rowId == row && asciiEqualsIgnoreCase(table, tableName)
+        if (WRITING.get() != engine && rowId == row && asciiEqualsIgnoreCase(table, tableName)
                 && asciiEqualsIgnoreCase(database, schemaName)) {
             pending = ErrorTable.SQLITE_ABORT;
         }

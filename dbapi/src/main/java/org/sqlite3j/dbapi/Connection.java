@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.sqlite.core.CoreStatement;
+import org.sqlite3j.adapters.Adapters;
+import org.sqlite3j.adapters.Converters;
 import org.sqlite3j.driver.internal.SqlScanner;
 
 /**
@@ -51,6 +53,8 @@ public class Connection implements AutoCloseable {
     private final boolean checkSameThread;
     private final int detectTypes;
     private final StatementCache cache;
+    private final Adapters adapters = Adapters.global().child();
+    private final Converters converters = Converters.global().child();
     private String isolationLevel;
     private int autocommit;
     private RowFactory rowFactory;
@@ -371,6 +375,19 @@ public class Connection implements AutoCloseable {
         return textFunction;
     }
 
+    /**
+     * This connection's adapters: registrations here apply to this connection only; what it lacks
+     * comes from {@link Adapters#global()} ({@code Sqlite3.registerAdapter}), as it is when used.
+     */
+    public Adapters adapters() {
+        return adapters;
+    }
+
+    /** This connection's converters, falling back to {@link Converters#global()}; see {@link #adapters()}. */
+    public Converters converters() {
+        return converters;
+    }
+
     /** The {@code detect_types} flags this connection was opened with. */
     public int detectTypes() {
         return detectTypes;
@@ -573,8 +590,7 @@ public class Connection implements AutoCloseable {
 
     /** {@code con.blobopen(table, column, row, readonly=, name=)}. */
     public Blob blobopen(String table, String column, long row, boolean readonly, String name) {
-        checkUsable();
-        return new Blob(this, table, column, row, readonly, name == null ? "main" : name);
+        return new Blob(this, table, column, row, readonly, name);
     }
 
     /** {@code con.serialize()}: the main database as the bytes of a database file. */

@@ -15,6 +15,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.sqlite3j.adapters.Converter;
 import org.sqlite3j.driver.internal.SqlScanner;
 
 /**
@@ -48,6 +49,8 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private boolean hasRow;
     private int columnCount;
     private String[] columnNames;
+    /** The converter of each column under detect_types, or null when no column has one. */
+    private Converter<?>[] converters;
     private List<ColumnDescription> description;
     private long rowcount = -1;
     private Long lastrowid;
@@ -101,7 +104,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             }
             Object[] values;
             try {
-                values = Binder.bind(stmt, parameters);
+                values = Binder.bind(stmt, parameters, connection.adapters());
             } catch (RuntimeException e) {
                 abandon();
                 throw e;
@@ -166,8 +169,16 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private void describe(Statement stmt) {
         try {
             columnCount = connection.engine().columnCount(stmt.core);
+            converters = null;
             if (columnCount > 0) {
                 columnNames = connection.engine().columnNames(stmt.core, columnCount);
+                int detect = connection.detectTypes();
+                if (detect != 0) {
+                    converters = TypeDetection.converters(connection, stmt.core, columnNames, detect);
+                    if ((detect & Sqlite3.PARSE_COLNAMES) != 0) {
+                        columnNames = TypeDetection.strippedNames(columnNames);
+                    }
+                }
                 ColumnDescription[] columns = new ColumnDescription[columnCount];
                 for (int i = 0; i < columnCount; i++) {
                     columns[i] = ColumnDescription.of(columnNames[i]);
@@ -238,7 +249,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                     if (!rows.hasNext()) {
                         break;
                     }
-                    values = Binder.bind(stmt, rows.next());
+                    values = Binder.bind(stmt, rows.next(), connection.adapters());
                 } catch (RuntimeException e) {
                     // Python has run every earlier set before it meets a bad one.
                     total = flush(engine, batch, pending, total);
@@ -496,7 +507,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         Object[] values;
         try {
             values = engine.readRow(stmt.core, columnCount, columnNames, connection.textMode(),
-                    connection.textFunction());
+                    connection.textFunction(), converters);
         } catch (SQLException e) {
             abandon();
             throw ErrorTable.translate(e);

@@ -16,6 +16,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
+import org.sqlite3j.adapters.Converter;
 
 /**
  * The one place that reaches into sqlite-jdbc below JDBC: it opens the SQLite connection, steps
@@ -265,9 +266,22 @@ final class Engine {
      */
     Object[] readRow(CoreStatement statement, int columns, String[] names, int textMode,
             Function<byte[], ?> textFactory) throws SQLException {
+        return readRow(statement, columns, names, textMode, textFactory, null);
+    }
+
+    /** {@link #readRow(CoreStatement, int, String[], int, Function)} with detect_types converters. */
+    Object[] readRow(CoreStatement statement, int columns, String[] names, int textMode,
+            Function<byte[], ?> textFactory, Converter<?>[] converters) throws SQLException {
         Object[] row = statement.pointer.safeRun((d, p) -> {
             Object[] values = new Object[columns];
             for (int i = 0; i < columns; i++) {
+                if (converters != null && converters[i] != null) {
+                    // Python hands converters the value's bytes (numbers as their text); NULL and
+                    // zero-length values read as None without a call
+                    byte[] bytes = d.column_type(p, i) == SQLITE_NULL ? null : d.column_blob(p, i);
+                    values[i] = bytes == null || bytes.length == 0 ? null : new Convert(bytes);
+                    continue;
+                }
                 switch (d.column_type(p, i)) {
                     case SQLITE_INTEGER:
                         values[i] = d.column_long(p, i);
@@ -304,7 +318,18 @@ final class Engine {
                 }
             }
         }
+        if (converters != null) {
+            for (int i = 0; i < columns; i++) {
+                if (row[i] instanceof Convert) {
+                    row[i] = TypeDetection.convert(converters[i], ((Convert) row[i]).bytes);
+                }
+            }
+        }
         return row;
+    }
+
+    /** A value for a converter, to be converted outside the database lock. */
+    private record Convert(byte[] bytes) {
     }
 
     /** TEXT read as bytes, to be handed to the text factory outside the database lock. */

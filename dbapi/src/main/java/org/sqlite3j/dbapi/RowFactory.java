@@ -25,4 +25,15 @@ public interface RowFactory {
      * @return the object the fetch methods return for this row
      */
     Object create(Cursor cursor, Row row);
+
+    /**
+     * Rows as instances of a record, columns matched to components by name:
+     * {@code con.rowFactory(RowFactory.records(Person.class)); List<Person> all =
+     * con.execute("SELECT name, age FROM person").fetchall(Person.class);}
+     *
+     * @throws Sqlite3.TypeError when the record cannot be built from rows (no canonical constructor)
+     */
+    static <R extends Record> RowFactory records(Class<R> type) {
+        return new RecordRows<>(type);
+    }
 }

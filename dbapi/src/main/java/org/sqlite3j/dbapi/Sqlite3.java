@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Adapters;
+import org.sqlite3j.adapters.Converter;
+import org.sqlite3j.adapters.Converters;
 import org.sqlite3j.driver.internal.SqlScanner;
 
 /**
@@ -127,6 +131,24 @@ public final class Sqlite3 {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(options, "options");
         return Connection.open(database, options);
+    }
+
+    /**
+     * {@code sqlite3.register_adapter(type, adapter)}: every connection adapts values whose class is
+     * exactly {@code type} (as in Python; see {@link Adapters#registerHierarchy} for subclasses) with
+     * {@code adapter}, unless the connection registered its own. The last registration wins.
+     */
+    public static <T> void registerAdapter(Class<T> type, Adapter<? super T> adapter) {
+        Adapters.global().register(type, adapter);
+    }
+
+    /**
+     * {@code sqlite3.register_converter(typename, converter)}: with {@code detectTypes}, columns
+     * declared (PARSE_DECLTYPES) or named (PARSE_COLNAMES, {@code "name [typename]"}) with
+     * {@code typename}, compared case-insensitively, are read through {@code converter}.
+     */
+    public static void registerConverter(String typename, Converter<?> converter) {
+        Converters.global().register(typename, converter);
     }
 
     /**

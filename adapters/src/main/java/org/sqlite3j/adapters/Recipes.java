@@ -1,0 +1,126 @@
+package org.sqlite3j.adapters;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Opt-in adapters and converters for the types JVM programs store, registered through the same
+ * public {@link Adapters#register} / {@link Converters#register} calls users make (as CPython's
+ * {@code dbapi2.py} installs its own). Every value is written as text a Python program can read back
+ * with the matching Python recipe — never as epoch milliseconds.
+ *
+ * <pre>{@code
+ * Recipes.pythonDefaults(Adapters.global(), Converters.global());   // date / timestamp
+ * Recipes.javaTime(con.adapters(), con.converters());                // one connection only
+ * }</pre>
+ */
+public final class Recipes {
+
+    private Recipes() {
+    }
+
+    /**
+     * CPython's default adapters and converters (deprecated there since 3.12, kept as recipes):
+     * {@link LocalDate} as "YYYY-MM-DD" read by the converter "date", {@link LocalDateTime} as
+     * "YYYY-MM-DD HH:MM:SS[.ffffff]" read by the converter "timestamp" (as Python's
+     * {@code convert_timestamp}: at most six fractional digits are read).
+     */
+    public static void pythonDefaults(Adapters adapters, Converters converters) {
+        adapters.register(LocalDate.class, LocalDate::toString);
+        adapters.register(LocalDateTime.class, Recipes::timestamp);
+        converters.register("date", bytes -> LocalDate.parse(text(bytes)));
+        converters.register("timestamp", Recipes::parseTimestamp);
+    }
+
+    /**
+     * ISO-8601 text for the other {@code java.time} types, each with a converter of the same name:
+     * {@link Instant} ("instant", e.g. 2024-05-01T10:15:30.5Z), {@link OffsetDateTime}
+     * ("offsetdatetime", 2024-05-01T10:15:30+02:00), {@link LocalTime} ("time", 10:15:30).
+     * Together with {@link #pythonDefaults}: dates and timestamps too.
+     */
+    public static void javaTime(Adapters adapters, Converters converters) {
+        pythonDefaults(adapters, converters);
+        adapters.register(Instant.class, Instant::toString);
+        adapters.register(OffsetDateTime.class, OffsetDateTime::toString);
+        adapters.register(LocalTime.class, LocalTime::toString);
+        converters.register("instant", bytes -> Instant.parse(text(bytes)));
+        converters.register("offsetdatetime", bytes -> OffsetDateTime.parse(text(bytes)));
+        converters.register("time", bytes -> LocalTime.parse(text(bytes)));
+    }
+
+    /**
+     * {@link BigDecimal} as its exact decimal text (Python's {@code Decimal(str)} reads it), read by
+     * the converter "decimal". A column declared {@code DECIMAL} has NUMERIC affinity and SQLite would
+     * store "1.10" as the REAL 1.1; declare it {@code decimal text} (first word "decimal" picks the
+     * converter, "text" gives TEXT affinity) and every digit survives.
+     */
+    public static void bigDecimal(Adapters adapters, Converters converters) {
+        adapters.register(BigDecimal.class, BigDecimal::toString);
+        converters.register("decimal", bytes -> new BigDecimal(text(bytes)));
+    }
+
+    /** {@link UUID} as its canonical text, read by the converter "uuid". */
+    public static void uuid(Adapters adapters, Converters converters) {
+        adapters.register(UUID.class, UUID::toString);
+        converters.register("uuid", bytes -> UUID.fromString(text(bytes)));
+    }
+
+    /** An enum as its constant's name, read by the converter {@code typename}. */
+    public static <E extends Enum<E>> void enumByName(Class<E> type, String typename,
+            Adapters adapters, Converters converters) {
+        adapters.register(type, Enum::name);
+        converters.register(typename, bytes -> Enum.valueOf(type, text(bytes)));
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Python's {@code datetime.isoformat(" ")}: microseconds only when not zero. */
+    static String timestamp(LocalDateTime t) {
+        StringBuilder sb = new StringBuilder(26);
+        sb.append(t.toLocalDate()).append(' ');
+        pad(sb, t.getHour()).append(':');
+        pad(sb, t.getMinute()).append(':');
+        pad(sb, t.getSecond());
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            String digits = String.format("%09d", nanos);
+            sb.append('.').append(nanos % 1000 == 0 ? digits.substring(0, 6) : digits);
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder pad(StringBuilder sb, int n) {
+        return sb.append(n < 10 ? "0" : "").append(n);
+    }
+
+    /** Python's {@code convert_timestamp}: "YYYY-MM-DD HH:MM:SS[.f...]", up to six fraction digits. */
+    static LocalDateTime parseTimestamp(byte[] bytes) {
+        String s = text(bytes);
+        int space = s.indexOf(' ');
+        if (space < 0) {
+            throw new IllegalArgumentException("not enough values to unpack (expected 2, got 1): " + s);
+        }
+        LocalDate date = LocalDate.parse(s.substring(0, space));
+        String time = s.substring(space + 1);
+        int dot = time.indexOf('.');
+        String[] hms = (dot < 0 ? time : time.substring(0, dot)).split(":");
+        if (hms.length != 3) {
+            throw new IllegalArgumentException("expected HH:MM:SS, got " + time);
+        }
+        int micros = 0;
+        if (dot >= 0) {
+            String fraction = (time.substring(dot + 1) + "000000").substring(0, 6);
+            micros = Integer.parseInt(fraction);
+        }
+        return date.atTime(Integer.parseInt(hms[0]), Integer.parseInt(hms[1]),
+                Integer.parseInt(hms[2]), micros * 1000);
+    }
+}
