@@ -19,12 +19,21 @@ A scenario file is a JSON list of {"name", "connect": {options}, "steps": [[kind
            executemany_iter SQL [SETS] (an iterator), executescript SQL, fetchone, fetchmany [N],
            fetchall, arraysize N, row KEY (row[KEY] of the last fetched row), commit, rollback,
            close, close_cursor, isolation_level VALUE, autocommit VALUE, row_factory "Row"|null,
-           text_factory "bytes"|"str", cursor NAME (a new current cursor), use NAME, connect {options}
+           text_factory "bytes"|"str", cursor NAME (a new current cursor), use NAME, connect {options},
+           create_function NAME NARG IMPL [DETERMINISTIC], create_aggregate NAME NARG IMPL,
+           create_window_function NAME NARG IMPL, create_collation NAME IMPL,
+           set_progress_handler IMPL N, progress_called (whether the "count" handler was called
+           since the last time; resets its count), set_trace_callback IMPL
+IMPL names a callback of the small library below (Callbacks), implemented identically on the Java
+side (Callbacks.java); "none" stands for None. The "record" trace callback keeps the statements it
+receives, and the observation after each step prints them ("  trace: 'SQL'"), one a line.
 PARAMS is a list (a sequence) or an object (a dict) of value tokens: "i:5", "f:1.5", "s:text",
 "b:00ff" (hex), "bool:true", "n" (None), "<unsupported>". Observed values print the same way, with
 strings quoted and escaped ("s:'text'"). After each step both sides print the connection's
 in_transaction, total_changes, isolation_level, autocommit and the current cursor's rowcount,
 lastrowid, arraysize, description names; an error prints its class, message and SQLite code/name.
+The library's "raise" callbacks raise ZeroDivisionError('callback failed') (Java: an
+ArithmeticException), printed "error <callback exception> 'callback failed'" where it escapes.
 The keys "pending", "known_difference" and "message_may_differ" are for the Java side
 (see Scenario.java); of them only "message_may_differ" changes what is printed here.
 """
@@ -41,6 +50,249 @@ EXPECTED_VERSION = (3, 13)
 class Object:
     """The "<unsupported>" parameter: a value the module cannot bind. It is named after
     java.lang.Object, what the Java side binds, so both refuse "type 'Object'"."""
+
+
+# ---- the callback library -----------------------------------------------------------------------
+# Every callback here has a twin in Callbacks.java that behaves the same for the values SQLite
+# passes (int, float, str, bytes, None); keep them in step.
+
+CALLBACK_FAILURE = "callback failed"
+
+
+def fail(*args):
+    raise ZeroDivisionError(CALLBACK_FAILURE)
+
+
+def type_names(args):
+    return ",".join(type(a).__name__ for a in args)
+
+
+class Callbacks:
+    """The callbacks of one session (some keep a count in it)."""
+
+    def __init__(self, session):
+        self.session = session
+        self.calls = 0
+        self.progress_calls = 0
+
+    # scalar functions: create_function NAME NARG IMPL
+
+    def scalar(self, name):
+        def calls(*args):
+            self.calls += 1
+            return self.calls
+
+        def raise_if_3(*args):
+            if args[0] == 3:
+                fail()
+            return args[0]
+
+        table = {
+            "identity": lambda *a: a[0],
+            "double": lambda *a: a[0] * 2,
+            "negate": lambda *a: -a[0],
+            "count_args": lambda *a: len(a),
+            "py_type": lambda *a: type_names(a),
+            "calls": calls,
+            "raise": fail,
+            "raise_if_3": raise_if_3,
+            "return_unsupported": lambda *a: Object(),
+            "return_big_int": lambda *a: 2 ** 64,
+            "return_big_negative_int": lambda *a: -2 ** 63 - 1,
+            "return_max_int": lambda *a: 2 ** 63 - 1,
+            "return_min_int": lambda *a: -2 ** 63,
+            "return_bool": lambda *a: True,
+            "return_float": lambda *a: 0.1,
+            "return_float_nan": lambda *a: float("nan"),
+            "return_float_inf": lambda *a: float("-inf"),
+            "return_text": lambda *a: "h\u00e9llo \u20ac\U0001F600",
+            "return_text_nul": lambda *a: "a\x00b",
+            "return_empty_text": lambda *a: "",
+            "return_lone_surrogate": lambda *a: "\ud800",
+            "return_blob": lambda *a: b"\x00\xff",
+            "return_empty_blob": lambda *a: b"",
+            "return_none": lambda *a: None,
+            "none": None,
+        }
+        return table[name]
+
+    # aggregates: create_aggregate NAME NARG IMPL
+
+    def aggregate(self, name):
+        return AGGREGATES[name]
+
+    # window functions: create_window_function NAME NARG IMPL
+
+    def window(self, name):
+        return WINDOWS[name]
+
+    # collations: create_collation NAME IMPL
+
+    def collation(self, name):
+        return {
+            "reverse": lambda a, b: (b > a) - (b < a),
+            "by_length": lambda a, b: len(a) - len(b),
+            "raise": fail,
+            "none": None,
+        }[name]
+
+    # progress handlers: set_progress_handler IMPL N
+
+    def progress(self, name):
+        def count():
+            self.progress_calls += 1
+            return False
+
+        return {
+            "never": lambda: False,
+            "always": lambda: True,
+            "raise": fail,
+            "count": count,
+            "none": None,
+        }[name]
+
+    # trace callbacks: set_trace_callback IMPL
+
+    def trace(self, name):
+        return {
+            "record": self.session.traced.append,
+            "raise": fail,
+            "none": None,
+        }[name]
+
+
+class Sum:
+    def __init__(self):
+        self.total = 0
+
+    def step(self, *args):
+        self.total += args[0]
+
+    def finalize(self):
+        return self.total
+
+
+class Concat:
+    def __init__(self):
+        self.parts = []
+
+    def step(self, *args):
+        self.parts.append(args[0])
+
+    def finalize(self):
+        return "|".join(self.parts)
+
+
+class CountRows:
+    def __init__(self):
+        self.count = 0
+
+    def step(self, *args):
+        self.count += 1
+
+    def finalize(self):
+        return self.count
+
+
+class Types:
+    """The Python types of every step's arguments: "int,str float"."""
+    def __init__(self):
+        self.steps = []
+
+    def step(self, *args):
+        self.steps.append(type_names(args))
+
+    def finalize(self):
+        return " ".join(self.steps)
+
+
+class RaiseInInit(Sum):
+    def __init__(self):
+        fail()
+
+
+class RaiseInStep(Sum):
+    def step(self, *args):
+        fail()
+
+
+class RaiseInFinalize(Sum):
+    def finalize(self):
+        fail()
+
+
+class FinalizeUnsupported(Sum):
+    def finalize(self):
+        return Object()
+
+
+class FinalizeBigInt(Sum):
+    def finalize(self):
+        return 2 ** 64
+
+
+AGGREGATES = {
+    "sum": Sum,
+    "concat": Concat,
+    "count_rows": CountRows,
+    "types": Types,
+    "raise_in_init": RaiseInInit,
+    "raise_in_step": RaiseInStep,
+    "raise_in_finalize": RaiseInFinalize,
+    "finalize_unsupported": FinalizeUnsupported,
+    "finalize_big_int": FinalizeBigInt,
+    "none": None,
+}
+
+
+class SumWindow(Sum):
+    def inverse(self, *args):
+        self.total -= args[0]
+
+    def value(self):
+        return self.total
+
+
+class WindowRaiseInInit(SumWindow):
+    def __init__(self):
+        fail()
+
+
+class WindowRaiseInStep(SumWindow):
+    def step(self, *args):
+        fail()
+
+
+class WindowRaiseInValue(SumWindow):
+    def value(self):
+        fail()
+
+
+class WindowRaiseInInverse(SumWindow):
+    def inverse(self, *args):
+        fail()
+
+
+class WindowRaiseInFinalize(SumWindow):
+    def finalize(self):
+        fail()
+
+
+class WindowValueUnsupported(SumWindow):
+    def value(self):
+        return Object()
+
+
+WINDOWS = {
+    "sum_window": SumWindow,
+    "raise_in_init": WindowRaiseInInit,
+    "raise_in_step": WindowRaiseInStep,
+    "raise_in_value": WindowRaiseInValue,
+    "raise_in_inverse": WindowRaiseInInverse,
+    "raise_in_finalize": WindowRaiseInFinalize,
+    "value_unsupported": WindowValueUnsupported,
+    "none": None,
+}
 
 
 # ---- tokens -------------------------------------------------------------------------------------
@@ -115,6 +367,8 @@ def show_autocommit(value):
 
 
 def show_error(e, sqlite_message_may_differ):
+    if isinstance(e, ZeroDivisionError):
+        return "error <callback exception> " + quote(str(e))
     code = getattr(e, "sqlite_errorcode", None)
     message = quote(str(e))
     if code is not None and sqlite_message_may_differ:
@@ -160,6 +414,8 @@ class Session:
         self.current = None
         self.row = None
         self.message_may_differ = "message_may_differ" in scenario
+        self.traced = []
+        self.callbacks = Callbacks(self)
 
     def connect(self, options):
         database = options.get("database", ":memory:").replace("{tmp}", self.tmp)
@@ -233,6 +489,25 @@ class Session:
             self.current = args[0]
         elif kind == "use":
             self.current = args[0]
+        elif kind == "create_function":
+            name, narg, impl = args[:3]
+            if len(args) > 3:
+                self.con.create_function(name, narg, self.callbacks.scalar(impl), deterministic=args[3])
+            else:
+                self.con.create_function(name, narg, self.callbacks.scalar(impl))
+        elif kind == "create_aggregate":
+            self.con.create_aggregate(args[0], args[1], self.callbacks.aggregate(args[2]))
+        elif kind == "create_window_function":
+            self.con.create_window_function(args[0], args[1], self.callbacks.window(args[2]))
+        elif kind == "create_collation":
+            self.con.create_collation(args[0], self.callbacks.collation(args[1]))
+        elif kind == "set_progress_handler":
+            self.con.set_progress_handler(self.callbacks.progress(args[0]), args[1])
+        elif kind == "progress_called":
+            called, self.callbacks.progress_calls = self.callbacks.progress_calls > 0, 0
+            return "called %s" % called
+        elif kind == "set_trace_callback":
+            self.con.set_trace_callback(self.callbacks.trace(args[0]))
         else:
             raise SystemExit("unknown step %r in scenario %r" % (kind, self.scenario["name"]))
         return "ok"
@@ -255,6 +530,9 @@ class Session:
             attribute(lambda: cur.lastrowid, show_optional),
             attribute(lambda: cur.arraysize),
             attribute(lambda: cur.description, show_description)))
+        for statement in self.traced:
+            self.out.append("  trace: " + quote(statement))
+        self.traced.clear()
 
     def run(self):
         self.out.append("=== " + self.scenario["name"])

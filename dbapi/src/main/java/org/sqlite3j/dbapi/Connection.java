@@ -431,7 +431,7 @@ public class Connection implements AutoCloseable {
     public void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic) {
         checkUsable();
         register(name, narg, UserFunctions.scalar(engine.db(), fn),
-                deterministic ? SQLITE_DETERMINISTIC : 0);
+                deterministic ? SQLITE_DETERMINISTIC : 0, "Error creating function");
     }
 
     /**
@@ -441,7 +441,7 @@ public class Connection implements AutoCloseable {
      */
     public void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory) {
         checkUsable();
-        register(name, narg, UserFunctions.aggregate(engine.db(), factory), 0);
+        register(name, narg, UserFunctions.aggregate(engine.db(), factory), 0, "Error creating aggregate");
     }
 
     /**
@@ -452,27 +452,32 @@ public class Connection implements AutoCloseable {
      */
     public void createWindowFunction(String name, int narg, Supplier<? extends WindowFunction> factory) {
         checkUsable();
+        if (narg < -1 || narg > 127) {
+            // CPython raises ProgrammingError(sqlite3_errstr(SQLITE_MISUSE)) for window functions
+            throw new Sqlite3.ProgrammingError("bad parameter or other API misuse");
+        }
         if (factory != null) {
-            register(name, narg, UserFunctions.window(engine.db(), factory), 0);
+            register(name, narg, UserFunctions.window(engine.db(), factory), 0, "Error creating function");
             return;
         }
         try {
             if (narg == -1) {
                 org.sqlite.Function.destroy(engine.jdbc(), name);
             } else {
-                register(name, narg, UserFunctions.missing(name), 0);
+                register(name, narg, UserFunctions.missing(name), 0, "Error creating function");
             }
         } catch (SQLException e) {
             throw new Sqlite3.OperationalError("Error creating function");
         }
     }
 
-    private void register(String name, int narg, org.sqlite.Function function, int flags) {
+    private void register(String name, int narg, org.sqlite.Function function, int flags,
+            String failure) {
         Objects.requireNonNull(name, "name");
         try {
             org.sqlite.Function.create(engine.jdbc(), name, function, narg, flags);
         } catch (SQLException e) {
-            throw new Sqlite3.OperationalError("Error creating function");
+            throw new Sqlite3.OperationalError(failure);
         }
     }
 

@@ -161,6 +161,12 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             abandon();
             throw ErrorTable.translate(e);
         } catch (RuntimeException e) {
+            // a callback's exception (a collation's): CPython has described the statement and
+            // copied lastrowid before it raises
+            if (!(e instanceof Sqlite3.Error)) {
+                lastrowid = connection.lastInsertRowid();
+                describe(stmt);
+            }
             abandon();
             throw e;
         }

@@ -128,7 +128,7 @@ final class Engine {
             row = db.execute(statement, values);
         } catch (SQLException e) {
             reset(statement);
-            rethrowCallbackFailure();
+            callbackFailure = null; // SQLite's own error wins over a callback's, as in CPython
             throw e;
         }
         if (callbackFailure != null) {
@@ -206,7 +206,11 @@ final class Engine {
         int rc = statement.pointer.safeRunInt(DB::step);
         if (callbackFailure != null) {
             reset(statement);
-            rethrowCallbackFailure();
+            if (rc != ErrorTable.SQLITE_ROW && rc != ErrorTable.SQLITE_DONE) {
+                callbackFailure = null; // SQLite's own error wins, as in CPython
+            } else {
+                rethrowCallbackFailure();
+            }
         }
         if (rc == ErrorTable.SQLITE_ROW) {
             return true;

@@ -134,6 +134,9 @@ final class ErrorTable {
      * SQLite's {@code sqlite3_errmsg} gave it.
      */
     static Sqlite3.Error error(int code, String message, Throwable cause) {
+        if (code == SQLITE_ERROR && UserFunctions.TOO_BIG.equals(message)) {
+            code = SQLITE_TOOBIG; // a user function's too-large result, see UserFunctions.TOO_BIG
+        }
         String name = errorName(code);
         Integer boxed = code;
         switch (code & 0xFF) {

@@ -54,7 +54,10 @@ final class Trace {
             }
             sb.append('\'');
         } else {
-            sb.append('\'').append(value.toString().replace("'", "''")).append('\'');
+            String text = value.toString();
+            int nul = text.indexOf('\0');
+            // SQLite expands a bound text as a C string: it ends at its first NUL
+            sb.append('\'').append((nul >= 0 ? text.substring(0, nul) : text).replace("'", "''")).append('\'');
         }
     }
 

@@ -24,6 +24,13 @@ final class UserFunctions {
 
     static final String FUNCTION_ERROR = "user-defined function raised exception";
 
+    /**
+     * SQLite's SQLITE_TOOBIG text, which CPython sets with {@code sqlite3_result_error_toobig} for an
+     * int result beyond 64 bits; sqlite-jdbc only binds {@code sqlite3_result_error}, so the error
+     * arrives as SQLITE_ERROR with this message and {@link ErrorTable} restores DataError/SQLITE_TOOBIG.
+     */
+    static final String TOO_BIG = "string or blob too big";
+
     /** Where a call's result goes: sqlite-jdbc's protected {@code result}/{@code error} methods. */
     private interface Results {
         void none() throws SQLException;
@@ -85,7 +92,7 @@ final class UserFunctions {
         } else if (value instanceof BigInteger && ((BigInteger) value).bitLength() <= 63) {
             out.integer(((BigInteger) value).longValue());
         } else if (value instanceof BigInteger) {
-            out.error("string or blob too big"); // CPython: the int does not fit SQLite's INTEGER
+            out.error(TOO_BIG); // CPython: sqlite3_result_error_toobig; ErrorTable maps it back
         } else {
             out.error(failure);
         }
@@ -223,7 +230,7 @@ final class UserFunctions {
                     out.error(methodError("value"));
                     return;
                 }
-                deliver(out, v, methodError("value"));
+                deliver(out, v, "unable to set result from user-defined aggregate's 'value' method");
             }
         }
 

@@ -25,7 +25,9 @@ import org.sqlite3j.dbapi.Sqlite3;
 /**
  * The Java side of the differential test: runs one scenario through the sqlite3j facade and prints
  * the observations in the canonical text of runner.py's {@code Session}, line for line. Keep the
- * two interpreters in step: every step kind and every observation exists in both.
+ * two interpreters in step: every step kind and every observation exists in both. The callbacks
+ * that steps name (create_function, set_trace_callback...) come from {@link Callbacks}, the twin
+ * of runner.py's library.
  */
 final class FacadeSession implements AutoCloseable {
 
@@ -44,6 +46,9 @@ final class FacadeSession implements AutoCloseable {
     private Connection con;
     private String current;
     private Row row;
+    /** What the "record" trace callback received since the last observation. */
+    private final List<String> traced = new ArrayList<>();
+    private final Callbacks callbacks = new Callbacks(traced);
 
     private FacadeSession(Scenario scenario, Path tmpdir) {
         this.scenario = scenario;
@@ -196,6 +201,31 @@ final class FacadeSession implements AutoCloseable {
             case "use":
                 current = (String) args.get(0);
                 break;
+            case "create_function":
+                if (args.size() > 3) {
+                    con.createFunction(name(args), narg(args), callbacks.scalar(impl(args, 2)),
+                            (Boolean) args.get(3));
+                } else {
+                    con.createFunction(name(args), narg(args), callbacks.scalar(impl(args, 2)));
+                }
+                break;
+            case "create_aggregate":
+                con.createAggregate(name(args), narg(args), callbacks.aggregate(impl(args, 2)));
+                break;
+            case "create_window_function":
+                con.createWindowFunction(name(args), narg(args), callbacks.window(impl(args, 2)));
+                break;
+            case "create_collation":
+                con.createCollation(name(args), callbacks.collation(impl(args, 1)));
+                break;
+            case "set_progress_handler":
+                con.setProgressHandler(callbacks.progress(impl(args, 0)), ((Number) args.get(1)).intValue());
+                break;
+            case "progress_called":
+                return "called " + (callbacks.progressCalled() ? "True" : "False");
+            case "set_trace_callback":
+                con.setTraceCallback(callbacks.trace(impl(args, 0)));
+                break;
             default:
                 throw new ScenarioError("unknown step \"" + kind + "\" in " + scenario);
         }
@@ -233,6 +263,22 @@ final class FacadeSession implements AutoCloseable {
         return (String) args.get(0);
     }
 
+    private static String name(List<Object> args) {
+        return (String) args.get(0);
+    }
+
+    private static int narg(List<Object> args) {
+        return ((Number) args.get(1)).intValue();
+    }
+
+    /** The library name of a callback, at {@code index} of the step's arguments. */
+    private String impl(List<Object> args, int index) {
+        if (args.size() <= index || !(args.get(index) instanceof String)) {
+            throw new ScenarioError(scenario + ": a callback step needs the name of a library callback");
+        }
+        return (String) args.get(index);
+    }
+
     private static int intArg(List<Object> args) {
         return ((Number) args.get(0)).intValue();
     }
@@ -266,6 +312,10 @@ final class FacadeSession implements AutoCloseable {
                 + " lastrowid=" + attribute(() -> cur.lastrowid() == null ? "None" : cur.lastrowid().toString())
                 + " arraysize=" + attribute(() -> String.valueOf(cur.arraysize()))
                 + " description=" + attribute(() -> showDescription(cur.description())));
+        for (String statement : traced) {
+            out.add("  trace: " + Tokens.quote(statement));
+        }
+        traced.clear();
     }
 
     /** An attribute's value as text, or the class of the exception reading it raised. */
@@ -278,6 +328,10 @@ final class FacadeSession implements AutoCloseable {
     }
 
     private String showError(RuntimeException e) {
+        if (e instanceof Callbacks.Failure) {
+            // the library's "raise" callback, escaping (runner.py: its ZeroDivisionError)
+            return "error <callback exception> " + Tokens.quote(e.getMessage() == null ? "" : e.getMessage());
+        }
         Integer code = null;
         String name = null;
         if (e instanceof Sqlite3.Error) {
