@@ -79,7 +79,21 @@ public class Connection implements AutoCloseable {
     }
 
     static Connection open(String database, ConnectOptions options) {
-        Engine engine = Engine.open(database, options.timeout(), options.uri());
+        return start(Engine.open(database, options.timeout(), options.uri()), options);
+    }
+
+    /** A connection over one borrowed from {@code source}; closing it gives it back. */
+    static Connection borrow(javax.sql.DataSource source, ConnectOptions options) {
+        java.sql.Connection borrowed;
+        try {
+            borrowed = source.getConnection();
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+        return start(Engine.adopt(borrowed), options);
+    }
+
+    private static Connection start(Engine engine, ConnectOptions options) {
         Connection con = new Connection(engine, options);
         if (con.autocommit == 0) {
             con.control("BEGIN");

@@ -47,20 +47,46 @@ final class Engine {
     /** The first exception a callback (a collation) raised during the current step. */
     private RuntimeException callbackFailure;
 
-    private Engine(SQLiteConnection connection) {
-        this.connection = connection;
-        this.db = connection.getDatabase();
-        connection.addCommitListener(new SQLiteCommitListener() {
-            @Override
-            public void onCommit() {
-                inTransaction = false;
-            }
+    /** The borrowed connection to give back on close, when the engine runs over a pool's. */
+    private final java.sql.Connection borrowed;
+    private final SQLiteCommitListener hooks = new SQLiteCommitListener() {
+        @Override
+        public void onCommit() {
+            inTransaction = false;
+        }
 
-            @Override
-            public void onRollback() {
-                inTransaction = false;
+        @Override
+        public void onRollback() {
+            inTransaction = false;
+        }
+    };
+
+    private Engine(SQLiteConnection connection, java.sql.Connection borrowed) {
+        this.connection = connection;
+        this.borrowed = borrowed;
+        this.db = connection.getDatabase();
+        connection.addCommitListener(hooks);
+    }
+
+    /**
+     * Runs over a connection borrowed from a pool or a DataSource (HikariCP's proxy, our driver's
+     * wrapper): unwraps it to sqlite-jdbc's connection, switches JDBC autocommit on (the façade
+     * issues BEGIN/COMMIT itself) and learns whether a transaction is open. {@link #close()} gives the
+     * connection back instead of closing SQLite.
+     */
+    static Engine adopt(java.sql.Connection borrowed) {
+        try {
+            SQLiteConnection c = borrowed.unwrap(SQLiteConnection.class);
+            if (!borrowed.getAutoCommit()) {
+                borrowed.setAutoCommit(true);
             }
-        });
+            Engine engine = new Engine(c, borrowed);
+            engine.inTransaction = engine.probeTransaction();
+            return engine;
+        } catch (SQLException e) {
+            throw new Sqlite3.InterfaceError("the DataSource's connection is not an SQLite connection"
+                    + " (expected one that unwraps to org.sqlite.SQLiteConnection): " + e.getMessage());
+        }
     }
 
     /**
@@ -80,7 +106,7 @@ final class Engine {
                 ? database : plainFileUri(database);
         try {
             SQLiteConnection c = (SQLiteConnection) config.createConnection("jdbc:sqlite:" + name);
-            return new Engine(c);
+            return new Engine(c, null);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
@@ -433,11 +459,26 @@ final class Engine {
         }
     }
 
+    /**
+     * Closes SQLite; or, for a borrowed connection, rolls back what is still open (so nothing leaks
+     * to the pool's next borrower), removes this engine's hooks and gives the connection back.
+     */
     void close() throws SQLException {
         for (CoreStatement statement : control.values()) {
             close(statement);
         }
         control.clear();
-        connection.close();
+        if (borrowed == null) {
+            connection.close();
+            return;
+        }
+        try {
+            if (probeTransaction()) {
+                db.exec("ROLLBACK", true);
+            }
+        } finally {
+            connection.removeCommitListener(hooks);
+            borrowed.close();
+        }
     }
 }

@@ -134,6 +134,26 @@ public final class Sqlite3 {
     }
 
     /**
+     * A Python-style connection over a connection borrowed from a pool or DataSource (HikariCP, our
+     * {@code jdbc:sqlite3:} driver's DataSource, sqlite-jdbc's): every method of this module works on
+     * it, and {@link Connection#close()} rolls back what is open and gives the connection back to the
+     * pool. Timeout and URI options are the pool's; transaction control and the rest come from
+     * {@code options}. Functions, collations and PRAGMAs set on it stay with the pooled connection.
+     *
+     * @throws InterfaceError when the pool's connections are not SQLite connections
+     */
+    public static Connection connect(javax.sql.DataSource source, ConnectOptions options) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        return Connection.borrow(source, options);
+    }
+
+    /** {@link #connect(javax.sql.DataSource, ConnectOptions)} with default options. */
+    public static Connection connect(javax.sql.DataSource source) {
+        return connect(source, ConnectOptions.defaults());
+    }
+
+    /**
      * {@code sqlite3.register_adapter(type, adapter)}: every connection adapts values whose class is
      * exactly {@code type} (as in Python; see {@link Adapters#registerHierarchy} for subclasses) with
      * {@code adapter}, unless the connection registered its own. The last registration wins.

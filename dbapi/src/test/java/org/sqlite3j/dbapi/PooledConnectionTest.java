@@ -1,0 +1,113 @@
+package org.sqlite3j.dbapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Sqlite3.connect(DataSource): the façade over connections borrowed from a real HikariCP pool. */
+class PooledConnectionTest {
+
+    @TempDir
+    Path dir;
+
+    HikariDataSource pool;
+
+    @BeforeEach
+    void start() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("pool.db"));
+        config.setMaximumPoolSize(1); // the next borrower always gets the same physical connection
+        config.setPoolName("sqlite3j-test");
+        pool = new HikariDataSource(config);
+        try (Connection con = Sqlite3.connect(pool)) {
+            con.execute("create table t(x)");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        pool.close();
+    }
+
+    private long count() {
+        try (Connection con = Sqlite3.connect(pool)) {
+            return (Long) con.execute("select count(*) from t").fetchone().get(0);
+        }
+    }
+
+    @Test // Python's transaction control and rows work over a pooled connection
+    void facadeOverPool() {
+        try (Connection con = Sqlite3.connect(pool)) {
+            con.execute("insert into t values (1)");
+            assertThat(con.inTransaction()).isTrue();
+            con.commit();
+            assertThat(con.execute("select x from t").fetchone().get(0)).isEqualTo(1L);
+        }
+        assertThat(count()).isEqualTo(1);
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("given back").isZero();
+    }
+
+    @Test // an implicit transaction left open is rolled back when the connection goes back
+    void openTransactionNeverLeaksToTheNextBorrower() {
+        try (Connection con = Sqlite3.connect(pool)) {
+            con.execute("insert into t values (1)");
+        }
+        try (Connection con = Sqlite3.connect(pool)) {
+            assertThat(con.inTransaction()).isFalse();
+        }
+        assertThat(count()).isZero();
+        try (Connection con = Sqlite3.connect(pool, ConnectOptions.defaults().isolationLevel(null))) {
+            con.execute("begin immediate"); // a manual BEGIN in autocommit mode: HikariCP would leak it
+            con.execute("insert into t values (2)");
+        }
+        try (Connection con = Sqlite3.connect(pool)) {
+            assertThat(con.inTransaction()).isFalse();
+            con.execute("begin"); // would fail "cannot start a transaction within a transaction"
+            con.rollback();
+        }
+        assertThat(count()).isZero();
+    }
+
+    @Test // SQLite-only features reach the unwrapped connection
+    void callbacksWorkOnPooledConnections() {
+        try (Connection con = Sqlite3.connect(pool)) {
+            con.createFunction("twice", 1, args -> (Long) args[0] * 2);
+            con.createCollation("rev", (a, b) -> b.compareTo(a));
+            assertThat(con.execute("select twice(21)").fetchone().get(0)).isEqualTo(42L);
+            assertThat(con.execute("select 'a' union select 'b' order by 1 collate rev").fetchone().get(0))
+                    .isEqualTo("b");
+        }
+    }
+
+    @Test // autocommit=False over a pool: BEGIN on borrow, ROLLBACK on return
+    void pep249ModeOverPool() {
+        try (Connection con = Sqlite3.connect(pool, ConnectOptions.defaults().autocommit(false))) {
+            assertThat(con.inTransaction()).isTrue();
+            con.execute("insert into t values (1)");
+            con.commit();
+            con.execute("insert into t values (2)");
+        }
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test // a DataSource of something else is refused with the reason
+    void nonSqliteDataSourceIsRefused() {
+        javax.sql.DataSource broken = new org.sqlite.SQLiteDataSource() {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                throw new java.sql.SQLException("no database here");
+            }
+        };
+        assertThatThrownBy(() -> Sqlite3.connect(broken)).isInstanceOf(Sqlite3.Error.class)
+                .hasMessageContaining("no database here");
+    }
+}
