@@ -600,14 +600,14 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         return connection;
     }
 
-    /** {@code cur.setinputsizes(sizes)}: does nothing, as in every SQLite DB-API module. */
+    /** {@code cur.setinputsizes(sizes)}: does nothing at all (not even check the cursor), as in CPython. */
     public void setinputsizes(Object sizes) {
-        checkOpen();
+        // intentionally empty
     }
 
-    /** {@code cur.setoutputsize(size, column)}: does nothing. */
+    /** {@code cur.setoutputsize(size, column)}: does nothing at all, as in CPython. */
     public void setoutputsize(int size, Integer column) {
-        checkOpen();
+        // intentionally empty
     }
 
     /**

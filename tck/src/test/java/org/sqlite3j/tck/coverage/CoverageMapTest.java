@@ -1,0 +1,755 @@
+package org.sqlite3j.tck.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks {@code tck/coverage.tsv}, the map from CPython's own sqlite3 test suite
+ * ({@code test.test_sqlite3} of CPython 3.13) to the sqlite3j tests that check the same behaviour:
+ * every row well formed, every cited Java test method and differential scenario real, every CPython
+ * test method in the map exactly once (against the committed 3.13.0 list, and against the installed
+ * suite when there is a CPython to ask), and the summary at the top of the map right. The counts per
+ * status are the names of the {@link #countsPerModule()} tests, and are printed (with what the installed
+ * CPython said) to the test's output, which Surefire keeps in {@code CoverageMapTest-output.txt}.
+ */
+class CoverageMapTest {
+
+    private static final List<String> MODULES = List.of("test_dbapi", "test_backup", "test_dump", "test_factory",
+            "test_hooks", "test_regression", "test_transactions", "test_types", "test_userfunctions", "test_cli");
+    private static final List<String> STATUSES = List.of("covered", "n/a", "todo");
+    private static final String HEADER = "module\tclass\tmethod\tstatus\tjava_tests\tnote";
+
+    /** The CPython whose suite the committed snapshot lists. */
+    private static final String SNAPSHOT_VERSION = "3.13.0";
+    /** Same switch as the differential suite: a path or command, or "none" for no CPython. */
+    private static final String PYTHON_PROPERTY = "sqlite3j.tck.python";
+    private static final long PYTHON_SECONDS = 120;
+
+    /** A new citation starts after a comma only where ClassName# or differential: follows. */
+    private static final Pattern CITATION_SEPARATOR =
+            Pattern.compile(",\\s*(?=[A-Z][A-Za-z0-9_]*#|differential:)");
+    private static final Pattern JAVA_CITATION = Pattern.compile("([A-Z][A-Za-z0-9_]*)#([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern SCENARIO_CITATION = Pattern.compile("differential:([A-Za-z0-9_.-]+\\.json)#(.+)");
+    private static final Pattern SUMMARY_LINE = Pattern.compile(
+            "#\\s*(\\w+):\\s+(\\d+) covered,\\s+(\\d+) n/a,\\s+(\\d+) todo\\s+\\((\\d+)\\)\\s*");
+
+    private static final Path TCK = tckDirectory();
+    private static final Path ROOT = TCK.getParent();
+    private static final Path MAP_FILE = TCK.resolve("coverage.tsv");
+    private static final Path RESOURCES = TCK.resolve("src/test/resources");
+    private static final Path SNAPSHOT = RESOURCES.resolve("coverage/cpython-3.13-tests.txt");
+    private static final Path LISTER = RESOURCES.resolve("coverage/list_cpython_tests.py");
+    private static final Path SCENARIOS = RESOURCES.resolve("differential/scenarios");
+    private static final List<Path> JAVA_TEST_ROOTS =
+            List.of(ROOT.resolve("dbapi/src/test/java"), TCK.resolve("src/test/java"));
+
+    /** One data row of the map. */
+    record Entry(int line, String module, String cls, String method, String status, List<String> javaTests,
+            String note) {
+
+        String key() {
+            return module + "\t" + cls + "\t" + method;
+        }
+
+        @Override
+        public String toString() {
+            return "coverage.tsv:" + line + " " + module + "." + cls + "." + method;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The rows
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void everyRowIsWellFormed() {
+        List<String> problems = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        List<Entry> entries = entries(problems);
+        for (Entry e : entries) {
+            if (!keys.add(e.key())) {
+                problems.add(e + ": a second row for the same test");
+            }
+            if (!MODULES.contains(e.module())) {
+                problems.add(e + ": unknown module " + e.module());
+            }
+            if (!STATUSES.contains(e.status())) {
+                problems.add(e + ": status must be one of " + STATUSES + ", not '" + e.status() + "'");
+            }
+            if (e.status().equals("covered") && e.javaTests().isEmpty()) {
+                problems.add(e + ": covered, but by no test");
+            }
+            if (!e.status().equals("covered") && e.note().isBlank()) {
+                problems.add(e + ": " + e.status() + " needs a note (the reason, or what is missing)");
+            }
+            if (e.module().equals("test_cli") && !(e.status().equals("todo") && e.note().contains("issue 9"))) {
+                problems.add(e + ": the CLI tests wait for issue 9 (shell): todo, with 'issue 9' in the note");
+            }
+            for (String citation : e.javaTests()) {
+                if (!JAVA_CITATION.matcher(citation).matches() && !SCENARIO_CITATION.matcher(citation).matches()) {
+                    problems.add(e + ": '" + citation + "' is neither ClassName#method nor differential:<file>#<name>");
+                }
+            }
+        }
+        assertThat(entries).as("rows in coverage.tsv").isNotEmpty();
+        assertThat(problems).as("malformed rows of %s", MAP_FILE).isEmpty();
+    }
+
+    @Test
+    void everyCitedJavaTestExists() {
+        Map<String, List<Path>> sources = javaSources();
+        Map<Path, String> stripped = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Entry e : entries(new ArrayList<>())) {
+            for (String citation : e.javaTests()) {
+                Matcher m = JAVA_CITATION.matcher(citation);
+                if (!m.matches()) {
+                    continue;
+                }
+                checked++;
+                List<Path> files = sources.getOrDefault(m.group(1), List.of());
+                if (files.isEmpty()) {
+                    problems.add(e + ": no " + m.group(1) + ".java under " + JAVA_TEST_ROOTS);
+                    continue;
+                }
+                Pattern testMethod = testMethod(m.group(2));
+                boolean found = files.stream()
+                        .anyMatch(f -> testMethod.matcher(stripped.computeIfAbsent(f, CoverageMapTest::withoutComments))
+                                .find());
+                if (!found) {
+                    problems.add(e + ": " + citation + " is not a test method (@Test, @ParameterizedTest, @TestFactory,"
+                            + " @RepeatedTest) of " + files);
+                }
+            }
+        }
+        assertThat(checked).as("Java test citations").isGreaterThan(100);
+        assertThat(problems).as("cited Java tests that do not exist").isEmpty();
+    }
+
+    @Test
+    void everyCitedScenarioExists() {
+        Map<String, Set<String>> names = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Entry e : entries(new ArrayList<>())) {
+            for (String citation : e.javaTests()) {
+                Matcher m = SCENARIO_CITATION.matcher(citation);
+                if (!m.matches()) {
+                    continue;
+                }
+                checked++;
+                Set<String> inFile = names.computeIfAbsent(m.group(1), CoverageMapTest::scenarioNames);
+                if (inFile == null) {
+                    problems.add(e + ": no scenario file " + SCENARIOS.resolve(m.group(1)));
+                } else if (!inFile.contains(m.group(2))) {
+                    problems.add(e + ": " + m.group(1) + " has no scenario named '" + m.group(2) + "'");
+                }
+            }
+        }
+        assertThat(checked).as("scenario citations").isGreaterThan(20);
+        assertThat(problems).as("cited differential scenarios that do not exist").isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Every CPython test accounted for
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void theMapHasOneRowPerTestOfTheCommittedList() {
+        Set<String> snapshot = snapshot();
+        Set<String> mapped = mappedKeys();
+        assertThat(snapshot).as("tests in %s", SNAPSHOT).hasSizeGreaterThan(400);
+        assertThat(difference(snapshot, mapped)).as("CPython %s tests missing from coverage.tsv", SNAPSHOT_VERSION)
+                .isEmpty();
+        assertThat(difference(mapped, snapshot)).as("coverage.tsv rows that are no CPython %s test", SNAPSHOT_VERSION)
+                .isEmpty();
+    }
+
+    /**
+     * Asks the installed CPython for its suite (list_cpython_tests.py, bounded in time). With CPython
+     * 3.13.0, the version the snapshot lists, the installed suite, the snapshot and the map must be the
+     * same set of tests, both ways. Another version (3.11 and 3.12 have tests that 3.13 removed, and lack
+     * tests it added; a later 3.13 may add some) cannot be held to the 3.13.0 list both ways, so the 3.13.0
+     * list stays the truth: only the direction "every test the installed suite shares with 3.13.0 is in
+     * the map" is checked, with a sanity bound on how much the two share; the rest is reported. Without
+     * any usable CPython (none found, no test package, or -Dsqlite3j.tck.python=none) the test is skipped
+     * and the committed snapshot alone stands (see theMapHasOneRowPerTestOfTheCommittedList).
+     */
+    @Test
+    void theMapMatchesTheInstalledSuite(@TempDir Path work, TestReporter reporter) {
+        List<String> tried = new ArrayList<>();
+        Optional<InstalledSuite> found = installedSuite(work, tried);
+        Assumptions.assumeTrue(found.isPresent(),
+                "no CPython >= 3.11 with test.test_sqlite3 to ask (" + String.join("; ", tried) + ")");
+        InstalledSuite suite = found.get();
+        Set<String> snapshot = snapshot();
+        Set<String> mapped = mappedKeys();
+        report(reporter, "cpython", suite.python() + " " + suite.version() + ": " + suite.tests().size()
+                + " tests" + (suite.missingModules().isEmpty() ? "" : ", without " + suite.missingModules()));
+        if (suite.version().equals(SNAPSHOT_VERSION)) {
+            assertThat(suite.missingModules()).as("modules CPython %s could not load", SNAPSHOT_VERSION).isEmpty();
+            assertThat(difference(suite.tests(), mapped)).as("installed CPython %s tests missing from coverage.tsv",
+                    SNAPSHOT_VERSION).isEmpty();
+            assertThat(difference(mapped, suite.tests())).as("coverage.tsv rows the installed CPython %s does not"
+                    + " have", SNAPSHOT_VERSION).isEmpty();
+            assertThat(difference(suite.tests(), snapshot)).as("%s is stale: regenerate it with list_cpython_tests.py",
+                    SNAPSHOT).isEmpty();
+            assertThat(difference(snapshot, suite.tests())).as("%s is stale: regenerate it with list_cpython_tests.py",
+                    SNAPSHOT).isEmpty();
+        } else {
+            Set<String> shared = new LinkedHashSet<>(suite.tests());
+            shared.retainAll(snapshot);
+            assertThat(difference(shared, mapped)).as("tests of CPython %s that 3.13.0 also has, missing from"
+                    + " coverage.tsv", suite.version()).isEmpty();
+            assertThat(shared.size()).as("tests CPython %s shares with the 3.13.0 list, of its %d: too few means the"
+                    + " listing or the snapshot is broken", suite.version(), suite.tests().size())
+                    .isGreaterThanOrEqualTo(suite.tests().size() * 8 / 10);
+            assertThat(shared.size()).as("tests CPython %s shares with the 3.13.0 list, of its %d", suite.version(),
+                    snapshot.size()).isGreaterThanOrEqualTo(snapshot.size() * 8 / 10);
+            report(reporter, "only in " + suite.version(), String.join(", ", difference(suite.tests(), snapshot)));
+            report(reporter, "only in " + SNAPSHOT_VERSION, String.valueOf(difference(snapshot, suite.tests()).size())
+                    + " tests");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The counts
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * One test per CPython module, named with its counts ("test_dbapi: 135 covered, 35 n/a, 21 todo"),
+     * so that the test report shows them; each checks the summary block at the top of coverage.tsv.
+     */
+    @TestFactory
+    Stream<DynamicTest> countsPerModule(TestReporter reporter) {
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (String module : MODULES) {
+            counts.put(module, new TreeMap<>());
+        }
+        Map<String, Integer> total = new TreeMap<>();
+        for (Entry e : entries(new ArrayList<>())) {
+            counts.computeIfAbsent(e.module(), k -> new TreeMap<>()).merge(e.status(), 1, Integer::sum);
+            total.merge(e.status(), 1, Integer::sum);
+        }
+        counts.put("total", total);
+        Map<String, List<Integer>> summary = summaryBlock();
+        return counts.entrySet().stream().map(module -> {
+            Map<String, Integer> c = module.getValue();
+            List<Integer> numbers = List.of(c.getOrDefault("covered", 0), c.getOrDefault("n/a", 0),
+                    c.getOrDefault("todo", 0), c.values().stream().mapToInt(Integer::intValue).sum());
+            String name = String.format("%s: %d covered, %d n/a, %d todo (%d)", module.getKey(), numbers.get(0),
+                    numbers.get(1), numbers.get(2), numbers.get(3));
+            report(reporter, "coverage", name);
+            return dynamicTest(name, () -> {
+                assertThat(numbers.get(3)).as("rows for %s", module.getKey()).isPositive();
+                assertThat(summary.get(module.getKey())).as("the summary line for %s at the top of coverage.tsv"
+                        + " (covered, n/a, todo, rows)", module.getKey()).isEqualTo(numbers);
+            });
+        });
+    }
+
+    /** To the JUnit report (IDEs, console launcher) and to the test output (Surefire's -output.txt). */
+    private static void report(TestReporter reporter, String key, String value) {
+        reporter.publishEntry(key, value);
+        System.out.println(key + ": " + value);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reading the map
+    // ---------------------------------------------------------------------------------------------
+
+    private static List<Entry> entries(List<String> problems) {
+        List<String> lines = readLines(MAP_FILE);
+        List<Entry> entries = new ArrayList<>();
+        boolean header = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            if (!header) {
+                if (!line.equals(HEADER)) {
+                    problems.add("coverage.tsv:" + (i + 1) + ": the first row must be the header " + HEADER.replace("\t", "<TAB>"));
+                }
+                header = true;
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 6) {
+                problems.add("coverage.tsv:" + (i + 1) + ": " + f.length + " columns instead of 6");
+                continue;
+            }
+            List<String> citations = f[4].isBlank() ? List.of()
+                    : Stream.of(CITATION_SEPARATOR.split(f[4].strip())).map(String::strip).collect(Collectors.toList());
+            entries.add(new Entry(i + 1, f[0], f[1], f[2], f[3], citations, f[5]));
+        }
+        if (!header) {
+            problems.add("coverage.tsv has no header row");
+        }
+        return entries;
+    }
+
+    private static Set<String> mappedKeys() {
+        return entries(new ArrayList<>()).stream().map(Entry::key).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The "# module: N covered, N n/a, N todo (N)" lines of the header block. */
+    private static Map<String, List<Integer>> summaryBlock() {
+        Map<String, List<Integer>> summary = new HashMap<>();
+        for (String line : readLines(MAP_FILE)) {
+            Matcher m = SUMMARY_LINE.matcher(line);
+            if (line.startsWith("#") && m.matches()) {
+                summary.put(m.group(1), List.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
+            }
+        }
+        return summary;
+    }
+
+    private static Set<String> snapshot() {
+        Set<String> tests = new LinkedHashSet<>();
+        for (String line : readLines(SNAPSHOT)) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            assertThat(line.split("\t", -1)).as("%s: module<TAB>class<TAB>method", line).hasSize(3);
+            assertThat(tests.add(line)).as("listed twice in %s: %s", SNAPSHOT, line).isTrue();
+        }
+        return tests;
+    }
+
+    private static List<String> difference(Collection<String> a, Collection<String> b) {
+        Set<String> inB = new HashSet<>(b);
+        return a.stream().filter(x -> !inB.contains(x)).map(x -> x.replace('\t', '.')).collect(Collectors.toList());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Java test sources
+    // ---------------------------------------------------------------------------------------------
+
+    /** Every ClassName.java under the test source roots, by simple name. */
+    private static Map<String, List<Path>> javaSources() {
+        Map<String, List<Path>> sources = new HashMap<>();
+        for (Path root : JAVA_TEST_ROOTS) {
+            assertThat(root).as("a test source root").isDirectory();
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> sources
+                        .computeIfAbsent(p.getFileName().toString().replaceFirst("\\.java$", ""), k -> new ArrayList<>())
+                        .add(p));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    /** A method named {@code name} that carries a JUnit test annotation (other annotations may sit between). */
+    private static Pattern testMethod(String name) {
+        String annotation = "@\\w+(?:\\s*\\([^)]*\\))?";
+        return Pattern.compile("@(?:Test|ParameterizedTest|TestFactory|RepeatedTest)\\b(?:\\s*\\([^)]*\\))?"
+                + "(?:\\s*" + annotation + ")*\\s*(?:(?:public|protected|private|static|final)\\s+)*"
+                + "(?:[\\w<>\\[\\], ?]+\\s+)?" + Pattern.quote(name) + "\\s*\\(");
+    }
+
+    /**
+     * The source with its comments and the contents of its string, text-block and char literals blanked
+     * out, so that neither a commented-out method nor text such as "@Test" or "/*" in a literal counts.
+     */
+    private static String withoutComments(Path file) {
+        String s = String.join("\n", readLines(file));
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (s.startsWith("//", i)) {
+                while (i < s.length() && s.charAt(i) != '\n') {
+                    i++;
+                }
+                out.append(' ');
+            } else if (s.startsWith("/*", i)) {
+                int end = s.indexOf("*/", i + 2);
+                i = end < 0 ? s.length() : end + 2;
+                out.append(' ');
+            } else if (s.startsWith("\"\"\"", i)) {
+                int end = s.indexOf("\"\"\"", i + 3);
+                while (end > 0 && s.charAt(end - 1) == '\\') {
+                    end = s.indexOf("\"\"\"", end + 1);
+                }
+                i = end < 0 ? s.length() : end + 3;
+                out.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < s.length() && s.charAt(i) != c && s.charAt(i) != '\n') {
+                    i += s.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+                out.append(c).append(c);
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Differential scenarios
+    // ---------------------------------------------------------------------------------------------
+
+    /** The scenario names of one scenarios/*.json file, or null when there is no such file. */
+    private static Set<String> scenarioNames(String file) {
+        Path path = SCENARIOS.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            return null;
+        }
+        Object json = new MiniJson(String.join("\n", readLines(path))).parse();
+        assertThat(json).as("%s: a JSON list of scenarios", path).isInstanceOf(List.class);
+        Set<String> names = new HashSet<>();
+        for (Object scenario : (List<?>) json) {
+            assertThat(scenario).as("%s: a scenario object", path).isInstanceOf(Map.class);
+            Object name = ((Map<?, ?>) scenario).get("name");
+            assertThat(name).as("%s: a scenario name", path).isInstanceOf(String.class);
+            names.add((String) name);
+        }
+        return names;
+    }
+
+    /** Just enough JSON to read the scenario files (RFC 8259; numbers are kept as text). */
+    static final class MiniJson {
+        private final String s;
+        private int i;
+
+        MiniJson(String s) {
+            this.s = s;
+        }
+
+        Object parse() {
+            Object value = value();
+            space();
+            if (i != s.length()) {
+                throw error("trailing text");
+            }
+            return value;
+        }
+
+        private Object value() {
+            space();
+            if (i >= s.length()) {
+                throw error("unexpected end");
+            }
+            char c = s.charAt(i);
+            switch (c) {
+                case '{':
+                    return object();
+                case '[':
+                    return array();
+                case '"':
+                    return string();
+                default:
+                    if (s.startsWith("true", i)) {
+                        i += 4;
+                        return Boolean.TRUE;
+                    }
+                    if (s.startsWith("false", i)) {
+                        i += 5;
+                        return Boolean.FALSE;
+                    }
+                    if (s.startsWith("null", i)) {
+                        i += 4;
+                        return null;
+                    }
+                    int start = i;
+                    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                        i++;
+                    }
+                    if (start == i) {
+                        throw error("unexpected '" + c + "'");
+                    }
+                    return s.substring(start, i);
+            }
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            i++;
+            space();
+            if (peek() == '}') {
+                i++;
+                return map;
+            }
+            while (true) {
+                space();
+                if (peek() != '"') {
+                    throw error("a key");
+                }
+                String key = string();
+                space();
+                expect(':');
+                map.put(key, value());
+                space();
+                if (peek() == ',') {
+                    i++;
+                } else {
+                    expect('}');
+                    return map;
+                }
+            }
+        }
+
+        private List<Object> array() {
+            List<Object> list = new ArrayList<>();
+            i++;
+            space();
+            if (peek() == ']') {
+                i++;
+                return list;
+            }
+            while (true) {
+                list.add(value());
+                space();
+                if (peek() == ',') {
+                    i++;
+                } else {
+                    expect(']');
+                    return list;
+                }
+            }
+        }
+
+        private String string() {
+            StringBuilder b = new StringBuilder();
+            i++;
+            while (true) {
+                if (i >= s.length()) {
+                    throw error("unterminated string");
+                }
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'u':
+                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                        break;
+                    case 'n':
+                        b.append('\n');
+                        break;
+                    case 't':
+                        b.append('\t');
+                        break;
+                    case 'r':
+                        b.append('\r');
+                        break;
+                    case 'b':
+                        b.append('\b');
+                        break;
+                    case 'f':
+                        b.append('\f');
+                        break;
+                    default:
+                        b.append(e); // \" \\ \/
+                }
+            }
+        }
+
+        private char peek() {
+            return i < s.length() ? s.charAt(i) : '\0';
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw error("'" + c + "'");
+            }
+            i++;
+        }
+
+        private void space() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("JSON: " + what + " at offset " + i);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The installed CPython
+    // ---------------------------------------------------------------------------------------------
+
+    record InstalledSuite(String python, String version, Set<String> tests, List<String> missingModules) {
+    }
+
+    /**
+     * The first candidate that lists a suite: -Dsqlite3j.tck.python (unless "none"), then
+     * ~/.pyenv/versions/3.13.0/bin/python3, python3.13 and python3 on the PATH; a Python older than
+     * 3.11, or one without the test package, is passed over.
+     */
+    private static Optional<InstalledSuite> installedSuite(Path work, List<String> tried) {
+        String property = System.getProperty(PYTHON_PROPERTY);
+        if ("none".equals(property)) {
+            tried.add("-D" + PYTHON_PROPERTY + "=none turns CPython off");
+            return Optional.empty();
+        }
+        List<String> candidates = new ArrayList<>();
+        if (property != null && !property.isBlank()) {
+            candidates.add(property);
+        }
+        candidates.add(Path.of(System.getProperty("user.home"), ".pyenv", "versions", "3.13.0", "bin", "python3")
+                .toString());
+        candidates.add("python3.13");
+        candidates.add("python3");
+        for (String python : candidates) {
+            Optional<InstalledSuite> suite = list(python, work, tried);
+            if (suite.isPresent()) {
+                return suite;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<InstalledSuite> list(String python, Path work, List<String> tried) {
+        Path out = work.resolve("tests.out");
+        Path err = work.resolve("tests.err");
+        ProcessBuilder builder = new ProcessBuilder(python, LISTER.toString()).directory(work.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        builder.environment().put("PYTHONIOENCODING", "utf-8");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            tried.add(python + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            if (!process.waitFor(PYTHON_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                tried.add(python + ": no answer within " + PYTHON_SECONDS + " s");
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            tried.add(python + ": interrupted");
+            return Optional.empty();
+        }
+        String version = null;
+        Set<String> tests = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        for (String line : readLines(out)) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("VERSION") && f.length == 2) {
+                version = f[1].strip();
+            } else if (f[0].equals("TEST") && f.length == 4) {
+                tests.add(f[1] + "\t" + f[2] + "\t" + f[3]);
+            } else if (f[0].equals("MISSING") && f.length >= 2) {
+                missing.add(f[1]);
+            }
+        }
+        if (process.exitValue() != 0 || version == null || tests.isEmpty()) {
+            List<String> errors = readLines(err);
+            tried.add(python + (version == null ? "" : " " + version) + ": exit " + process.exitValue() + ", "
+                    + tests.size() + " tests" + (errors.isEmpty() ? "" : ", " + errors.get(errors.size() - 1)));
+            return Optional.empty();
+        }
+        if (!atLeast311(version)) {
+            tried.add(python + " " + version + ": older than 3.11");
+            return Optional.empty();
+        }
+        return Optional.of(new InstalledSuite(python, version, tests, missing));
+    }
+
+    private static boolean atLeast311(String version) {
+        String[] parts = version.split("\\.");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("\\D.*", "")) : 0;
+            return major > 3 || (major == 3 && minor >= 11);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Files
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * The tck module directory: Surefire's basedir, else the working directory (the module's, or
+     * the reactor root's), else two levels above the compiled test classes (tck/target/test-classes).
+     */
+    private static Path tckDirectory() {
+        List<Path> candidates = new ArrayList<>();
+        String basedir = System.getProperty("basedir");
+        if (basedir != null && !basedir.isBlank()) {
+            candidates.add(Path.of(basedir));
+        }
+        Path userDir = Path.of(System.getProperty("user.dir"));
+        candidates.add(userDir);
+        candidates.add(userDir.resolve("tck"));
+        try {
+            Path classes = Path.of(CoverageMapTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (classes.getParent() != null && classes.getParent().getParent() != null) {
+                candidates.add(classes.getParent().getParent());
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // not from a directory: the other candidates must do
+        }
+        for (Path candidate : candidates) {
+            Path dir = candidate.toAbsolutePath().normalize();
+            if (Files.isRegularFile(dir.resolve("coverage.tsv")) && dir.getParent() != null
+                    && Files.isDirectory(dir.resolveSibling("dbapi"))) {
+                return dir;
+            }
+        }
+        return fail("cannot find the tck module directory (with coverage.tsv, next to dbapi) among " + candidates);
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
