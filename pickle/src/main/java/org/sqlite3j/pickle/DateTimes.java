@@ -1,0 +1,237 @@
+package org.sqlite3j.pickle;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+
+/**
+ * Python's {@code datetime} pickled state ⇄ {@code java.time}: {@code date} ⇄ {@link LocalDate},
+ * naive {@code time}/{@code datetime} ⇄ {@link LocalTime}/{@link LocalDateTime}, with a fixed-offset
+ * {@code timezone} ⇄ {@link OffsetTime}/{@link OffsetDateTime}, {@code timedelta} ⇄ {@link Duration},
+ * unnamed {@code timezone} ⇄ {@link ZoneOffset}. Microseconds are kept exactly; Java nanoseconds below
+ * a microsecond are dropped when dumping. A value java.time cannot hold (fold=1, another tzinfo, a
+ * named timezone, an offset with microseconds) decodes to {@code null}, and the caller keeps it as a
+ * {@link PyObject} stub so it still round-trips.
+ */
+final class DateTimes {
+    static final PyGlobal DATE = new PyGlobal("datetime", "date");
+    static final PyGlobal TIME = new PyGlobal("datetime", "time");
+    static final PyGlobal DATETIME = new PyGlobal("datetime", "datetime");
+    static final PyGlobal TIMEDELTA = new PyGlobal("datetime", "timedelta");
+    static final PyGlobal TIMEZONE = new PyGlobal("datetime", "timezone");
+    static final PyAttribute ZONEINFO_UNPICKLE = new PyAttribute(new PyGlobal("zoneinfo", "ZoneInfo"), "_unpickle");
+
+    private DateTimes() {
+    }
+
+    private static byte[] state(Object first) {
+        if (first instanceof byte[] b) {
+            return b;
+        }
+        if (first instanceof String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) > 0xff) {
+                    return null;
+                }
+            }
+            return s.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return null;
+    }
+
+    private static int u(byte[] b, int i) {
+        return b[i] & 0xff;
+    }
+
+    private static long longArg(PyTuple args, int i) {
+        if (i >= args.size()) {
+            return 0;
+        }
+        if (args.get(i) instanceof Long l) {
+            return l;
+        }
+        throw new UnpicklingError("datetime argument " + i + " must be an int, not " + Builtins.typeName(args.get(i)));
+    }
+
+    /** {@code datetime.date(state)} or {@code date(y, m, d)}. */
+    static Object date(PyTuple args) {
+        byte[] b = args.size() == 1 ? state(args.get(0)) : null;
+        if (b != null && b.length == 4) {
+            return LocalDate.of(u(b, 0) << 8 | u(b, 1), u(b, 2), u(b, 3));
+        }
+        return LocalDate.of((int) longArg(args, 0), (int) longArg(args, 1), (int) longArg(args, 2));
+    }
+
+    /** {@code datetime.time(state[, tz])}; {@code null} when java.time cannot hold it. */
+    static Object time(PyTuple args) {
+        byte[] b = args.isEmpty() ? null : state(args.get(0));
+        LocalTime t;
+        Object tz;
+        if (b != null && b.length == 6) {
+            if ((b[0] & 0x80) != 0) {
+                return null; // fold=1
+            }
+            t = LocalTime.of(u(b, 0), u(b, 1), u(b, 2), micros(b, 3) * 1000);
+            tz = args.size() > 1 ? args.get(1) : null;
+        } else {
+            t = LocalTime.of((int) longArg(args, 0), (int) longArg(args, 1), (int) longArg(args, 2),
+                    (int) longArg(args, 3) * 1000);
+            tz = args.size() > 4 ? args.get(4) : null;
+        }
+        if (tz == null) {
+            return t;
+        }
+        return tz instanceof ZoneOffset z ? OffsetTime.of(t, z) : null;
+    }
+
+    /** {@code datetime.datetime(state[, tz])}; {@code null} when java.time cannot hold it. */
+    static Object dateTime(PyTuple args) {
+        byte[] b = args.isEmpty() ? null : state(args.get(0));
+        LocalDateTime t;
+        Object tz;
+        boolean fold = false;
+        if (b != null && b.length == 10) {
+            fold = (b[2] & 0x80) != 0;
+            t = LocalDateTime.of(u(b, 0) << 8 | u(b, 1), u(b, 2) & 0x7f, u(b, 3), u(b, 4), u(b, 5), u(b, 6),
+                    micros(b, 7) * 1000);
+            tz = args.size() > 1 ? args.get(1) : null;
+        } else {
+            t = LocalDateTime.of((int) longArg(args, 0), (int) longArg(args, 1), (int) longArg(args, 2),
+                    (int) longArg(args, 3), (int) longArg(args, 4), (int) longArg(args, 5),
+                    (int) longArg(args, 6) * 1000);
+            tz = args.size() > 7 ? args.get(7) : null;
+        }
+        if (tz instanceof ZoneOffset z) {
+            return fold ? null : OffsetDateTime.of(t, z);
+        }
+        if (tz instanceof ZoneId zone) {
+            return zoned(t, zone, fold);
+        }
+        return tz == null && !fold ? t : null;
+    }
+
+    /**
+     * A ZoneInfo datetime as ZonedDateTime: fold picks the later offset in an overlap; a wall time in a
+     * gap (which java.time would move) or fold=1 outside an overlap has no exact form, so {@code null}.
+     */
+    private static ZonedDateTime zoned(LocalDateTime t, ZoneId zone, boolean fold) {
+        ZoneRules rules = zone.getRules();
+        ZoneOffsetTransition tr = rules.getTransition(t);
+        if (tr == null) {
+            return fold ? null : ZonedDateTime.of(t, zone);
+        }
+        if (tr.isGap()) {
+            return null;
+        }
+        return ZonedDateTime.ofStrict(t, fold ? tr.getOffsetAfter() : tr.getOffsetBefore(), zone);
+    }
+
+    /** {@code zoneinfo.ZoneInfo._unpickle(key, from_cache)}: a ZoneId for a cached zone java.time knows. */
+    static Object zone(PyTuple args, Object fromCache) {
+        if (args.isEmpty() || !(args.get(0) instanceof String key) || !Long.valueOf(1).equals(fromCache)) {
+            return null;
+        }
+        try {
+            ZoneId z = ZoneId.of(key);
+            return z instanceof ZoneOffset ? null : z;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int micros(byte[] b, int i) {
+        return u(b, i) << 16 | u(b, i + 1) << 8 | u(b, i + 2);
+    }
+
+    /** {@code datetime.timedelta(days, seconds, microseconds)}. */
+    static Object timeDelta(PyTuple args) {
+        long days = longArg(args, 0);
+        long seconds = longArg(args, 1);
+        long micros = longArg(args, 2);
+        return Duration.ofDays(days).plusSeconds(seconds).plusNanos(micros * 1000);
+    }
+
+    /** {@code datetime.timezone(offset)}; {@code null} for a named zone or a sub-second offset. */
+    static Object timeZone(PyTuple args) {
+        if (args.size() != 1 || !(args.get(0) instanceof Duration d) || d.getNano() != 0
+                || Math.abs(d.getSeconds()) > 18 * 3600) {
+            return null;
+        }
+        return ZoneOffset.ofTotalSeconds((int) d.getSeconds());
+    }
+
+    /** The reduction of a java.time value at {@code proto}, or {@code null} when {@code obj} is not one. */
+    static Reduction reduce(Object obj, int proto) {
+        if (obj instanceof LocalDate d) {
+            return new Reduction(DATE, PyTuple.of((Object) dateBytes(d)));
+        }
+        if (obj instanceof LocalDateTime t) {
+            return new Reduction(DATETIME, PyTuple.of((Object) dateTimeBytes(t)));
+        }
+        if (obj instanceof OffsetDateTime t) {
+            return new Reduction(DATETIME, PyTuple.of(dateTimeBytes(t.toLocalDateTime()), t.getOffset()));
+        }
+        if (obj instanceof ZonedDateTime t) {
+            if (t.getZone() instanceof ZoneOffset z) {
+                return new Reduction(DATETIME, PyTuple.of(dateTimeBytes(t.toLocalDateTime()), z));
+            }
+            byte[] state = dateTimeBytes(t.toLocalDateTime());
+            ZoneOffsetTransition tr = t.getZone().getRules().getTransition(t.toLocalDateTime());
+            if (proto > 3 && tr != null && tr.isOverlap() && t.getOffset().equals(tr.getOffsetAfter())) {
+                state[2] |= (byte) 0x80; // fold=1: the second of the two wall-clock readings
+            }
+            return new Reduction(DATETIME, PyTuple.of(state, t.getZone()));
+        }
+        if (obj instanceof ZoneId z && !(obj instanceof ZoneOffset)) {
+            return new Reduction(ZONEINFO_UNPICKLE, PyTuple.of(z.getId(), 1L));
+        }
+        if (obj instanceof LocalTime t) {
+            return new Reduction(TIME, PyTuple.of((Object) timeBytes(t)));
+        }
+        if (obj instanceof OffsetTime t) {
+            return new Reduction(TIME, PyTuple.of(timeBytes(t.toLocalTime()), t.getOffset()));
+        }
+        if (obj instanceof Duration d) {
+            long micros = Math.floorDiv(d.getNano(), 1000);
+            long secs = d.getSeconds();
+            long days = Math.floorDiv(secs, 86400);
+            return new Reduction(TIMEDELTA, PyTuple.of(days, Math.floorMod(secs, 86400), micros));
+        }
+        if (obj instanceof ZoneOffset z) {
+            return new Reduction(TIMEZONE, PyTuple.of(Duration.ofSeconds(z.getTotalSeconds())));
+        }
+        return null;
+    }
+
+    private static byte[] dateBytes(LocalDate d) {
+        int y = d.getYear();
+        if (y < 1 || y > 9999) {
+            throw new PicklingError("year " + y + " is out of range for Python's datetime (1..9999)");
+        }
+        return new byte[] {(byte) (y >> 8), (byte) y, (byte) d.getMonthValue(), (byte) d.getDayOfMonth()};
+    }
+
+    private static byte[] timeBytes(LocalTime t) {
+        int us = t.getNano() / 1000;
+        return new byte[] {(byte) t.getHour(), (byte) t.getMinute(), (byte) t.getSecond(),
+            (byte) (us >> 16), (byte) (us >> 8), (byte) us};
+    }
+
+    private static byte[] dateTimeBytes(LocalDateTime t) {
+        byte[] d = dateBytes(t.toLocalDate());
+        byte[] tm = timeBytes(t.toLocalTime());
+        byte[] out = new byte[10];
+        System.arraycopy(d, 0, out, 0, 4);
+        System.arraycopy(tm, 0, out, 4, 6);
+        return out;
+    }
+}

@@ -1,0 +1,179 @@
+package org.sqlite3j.pickle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * The Pickler's growable byte buffer and framer. With framing on (protocol ≥ 4) it reserves a 9-byte
+ * FRAME header in front of each frame and, at an opcode boundary once the frame holds at least
+ * {@link #FRAME_SIZE_TARGET} bytes, fills the header in (frames under 4 bytes get no header, as in
+ * CPython). Payloads of at least the target size are written outside any frame. In stream mode each
+ * committed frame (or, unframed, each 1 MiB) is handed to the OutputStream. Not thread-safe.
+ */
+final class PickleOutput {
+    static final int FRAME_SIZE_TARGET = 64 * 1024;
+    private static final int FRAME_SIZE_MIN = 4;
+    private static final int HEADER = 9;
+    private static final int FLUSH_UNFRAMED = 1 << 20;
+
+    byte[] buf = new byte[256];
+    int pos;
+    private int frameStart = -1;
+    private final OutputStream out;
+
+    PickleOutput(OutputStream out) {
+        this.out = out;
+    }
+
+    void ensure(int n) {
+        if (buf.length - pos < n) {
+            long want = Math.max((long) buf.length * 2, (long) pos + n);
+            if (want > Integer.MAX_VALUE - 16) {
+                if ((long) pos + n > Integer.MAX_VALUE - 16) {
+                    throw new PicklingError("pickle exceeds the 2 GiB a Java array can hold");
+                }
+                want = Integer.MAX_VALUE - 16;
+            }
+            buf = Arrays.copyOf(buf, (int) want);
+        }
+    }
+
+    void write(int b) {
+        if (pos == buf.length) {
+            ensure(1);
+        }
+        buf[pos++] = (byte) b;
+    }
+
+    void write2(int a, int b) {
+        ensure(2);
+        buf[pos++] = (byte) a;
+        buf[pos++] = (byte) b;
+    }
+
+    void write(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    void writeU16(int v) {
+        ensure(2);
+        buf[pos++] = (byte) v;
+        buf[pos++] = (byte) (v >> 8);
+    }
+
+    void writeU32(long v) {
+        ensure(4);
+        buf[pos++] = (byte) v;
+        buf[pos++] = (byte) (v >> 8);
+        buf[pos++] = (byte) (v >> 16);
+        buf[pos++] = (byte) (v >> 24);
+    }
+
+    void writeU64(long v) {
+        ensure(8);
+        for (int i = 0; i < 8; i++) {
+            buf[pos++] = (byte) (v >> (8 * i));
+        }
+    }
+
+    void writeF64(double d) {
+        long v = Double.doubleToRawLongBits(d);
+        ensure(8);
+        for (int i = 7; i >= 0; i--) {
+            buf[pos++] = (byte) (v >> (8 * i));
+        }
+    }
+
+    void writeAscii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[pos++] = (byte) s.charAt(i);
+        }
+    }
+
+    boolean framing() {
+        return frameStart >= 0;
+    }
+
+    void startFraming() {
+        ensure(HEADER);
+        frameStart = pos;
+        pos += HEADER;
+    }
+
+    void endFraming() {
+        if (frameStart >= 0) {
+            commitFrame();
+        }
+        flush();
+    }
+
+    /** Called after each complete object: commits the frame once it reached the target size. */
+    void boundary() {
+        if (frameStart >= 0) {
+            if (pos - frameStart - HEADER >= FRAME_SIZE_TARGET) {
+                commitFrame();
+                flush();
+                startFraming();
+            }
+        } else if (pos >= FLUSH_UNFRAMED && out != null) {
+            flush();
+        }
+    }
+
+    private void commitFrame() {
+        int len = pos - frameStart - HEADER;
+        if (len >= FRAME_SIZE_MIN) {
+            buf[frameStart] = (byte) Opcodes.FRAME;
+            for (int i = 0; i < 8; i++) {
+                buf[frameStart + 1 + i] = (byte) ((long) len >> (8 * i));
+            }
+        } else {
+            System.arraycopy(buf, frameStart + HEADER, buf, frameStart, len);
+            pos -= HEADER;
+        }
+        frameStart = -1;
+    }
+
+    /** Writes an opcode header and a payload of at least the frame target outside any frame. */
+    void writeLarge(byte[] header, byte[] payload) {
+        if (frameStart >= 0 && payload.length >= FRAME_SIZE_TARGET) {
+            commitFrame();
+            write(header);
+            write(payload);
+            flush();
+            startFraming();
+        } else {
+            write(header);
+            write(payload);
+        }
+    }
+
+    /** Commits the current frame and writes {@code data} outside any frame (pickletools.optimize's frameless data). */
+    void writeUnframed(byte[] data) {
+        commitFrame();
+        write(data);
+        flush();
+        startFraming();
+    }
+
+    void flush() {
+        if (out == null || pos == 0 || frameStart >= 0) {
+            return;
+        }
+        try {
+            out.write(buf, 0, pos);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        pos = 0;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, pos);
+    }
+}

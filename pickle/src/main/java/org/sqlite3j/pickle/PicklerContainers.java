@@ -1,0 +1,240 @@
+package org.sqlite3j.pickle;
+
+import static org.sqlite3j.pickle.Opcodes.*;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@link Pickler}'s container rules, as CPython's C pickler applies them: tuples (TUPLE1–3 from
+ * protocol 2, the recursion check that pops back to a memo GET), lists, dicts and sets in batches of
+ * 1000 (a dict or set whose last batch is full gets an empty MARK/SETITEMS or MARK/ADDITEMS after it,
+ * a list does not), a single-item list or dict as APPEND/SETITEM, and the generic batching of a
+ * reduction's list and dict items.
+ */
+final class PicklerContainers {
+    private static final PyGlobal SET = new PyGlobal("builtins", "set");
+    private static final PyGlobal FROZENSET = new PyGlobal("builtins", "frozenset");
+    private static final int BATCHSIZE = 1000;
+
+    private PicklerContainers() {
+    }
+
+    static void saveTuple(Pickler p, PyTuple t) {
+        int n = t.size();
+        if (n == 0) {
+            if (p.bin()) {
+                p.output().write(EMPTY_TUPLE);
+            } else {
+                p.output().write2(MARK, TUPLE);
+            }
+            return;
+        }
+        if (n <= 3 && p.protocol() >= 2) {
+            for (int i = 0; i < n; i++) {
+                p.save(t.get(i));
+            }
+            int m = p.memoIndex(t);
+            if (m >= 0) {
+                for (int i = 0; i < n; i++) {
+                    p.output().write(POP);
+                }
+                p.writeGet(m);
+            } else {
+                p.output().write(TUPLE1 + n - 1);
+                p.memoize(t);
+            }
+            return;
+        }
+        p.output().write(MARK);
+        for (int i = 0; i < n; i++) {
+            p.save(t.get(i));
+        }
+        int m = p.memoIndex(t);
+        if (m >= 0) {
+            if (p.bin()) {
+                p.output().write(POP_MARK);
+            } else {
+                for (int i = 0; i <= n; i++) {
+                    p.output().write(POP);
+                }
+            }
+            p.writeGet(m);
+            return;
+        }
+        p.output().write(TUPLE);
+        p.memoize(t);
+    }
+
+    static void saveList(Pickler p, List<?> l) {
+        if (p.bin()) {
+            p.output().write(EMPTY_LIST);
+        } else {
+            p.output().write2(MARK, LIST);
+        }
+        p.memoize(l);
+        int n = l.size();
+        if (n == 0) {
+            return;
+        }
+        if (!p.bin()) {
+            for (Object o : l) {
+                p.save(o);
+                p.output().write(APPEND);
+            }
+            return;
+        }
+        if (n == 1) {
+            p.save(l.get(0));
+            p.output().write(APPEND);
+            return;
+        }
+        Iterator<?> it = l.iterator();
+        while (it.hasNext()) {
+            p.output().write(MARK);
+            for (int k = 0; k < BATCHSIZE && it.hasNext(); k++) {
+                p.save(it.next());
+            }
+            p.output().write(APPENDS);
+        }
+    }
+
+    static void saveDict(Pickler p, Map<?, ?> d) {
+        if (p.bin()) {
+            p.output().write(EMPTY_DICT);
+        } else {
+            p.output().write2(MARK, DICT);
+        }
+        p.memoize(d);
+        int n = d.size();
+        if (n == 0) {
+            return;
+        }
+        if (!p.bin()) {
+            for (Map.Entry<?, ?> e : d.entrySet()) {
+                p.save(e.getKey());
+                p.save(e.getValue());
+                p.output().write(SETITEM);
+            }
+            return;
+        }
+        Iterator<? extends Map.Entry<?, ?>> it = d.entrySet().iterator();
+        if (n == 1) {
+            Map.Entry<?, ?> e = it.next();
+            p.save(e.getKey());
+            p.save(e.getValue());
+            p.output().write(SETITEM);
+            return;
+        }
+        // CPython's batch_dict_exact: a full last batch is followed by an empty MARK SETITEMS
+        int k;
+        do {
+            p.output().write(MARK);
+            for (k = 0; k < BATCHSIZE && it.hasNext(); k++) {
+                Map.Entry<?, ?> e = it.next();
+                p.save(e.getKey());
+                p.save(e.getValue());
+            }
+            p.output().write(SETITEMS);
+        } while (k == BATCHSIZE);
+    }
+
+    static void saveSet(Pickler p, Set<?> s) {
+        if (p.protocol() < 4) {
+            p.saveReduce(new Reduction(SET, PyTuple.of(new java.util.ArrayList<>(s))), s);
+            return;
+        }
+        p.output().write(EMPTY_SET);
+        p.memoize(s);
+        if (s.isEmpty()) {
+            return;
+        }
+        // CPython's save_set: a full last batch is followed by an empty MARK ADDITEMS
+        Iterator<?> it = s.iterator();
+        int k;
+        do {
+            p.output().write(MARK);
+            for (k = 0; k < BATCHSIZE && it.hasNext(); k++) {
+                p.save(it.next());
+            }
+            p.output().write(ADDITEMS);
+        } while (k == BATCHSIZE);
+    }
+
+    static void saveFrozenSet(Pickler p, PyFrozenSet s) {
+        if (p.protocol() < 4) {
+            p.saveReduce(new Reduction(FROZENSET, PyTuple.of(new java.util.ArrayList<>(s))), s);
+            return;
+        }
+        p.output().write(MARK);
+        for (Object o : s) {
+            p.save(o);
+        }
+        int m = p.memoIndex(s);
+        if (m >= 0) {
+            p.output().write(POP_MARK);
+            p.writeGet(m);
+            return;
+        }
+        p.output().write(Opcodes.FROZENSET);
+        p.memoize(s);
+    }
+
+    /** Appends items the generic way (a single item as APPEND), as for reductions. */
+    static void batchAppends(Pickler p, Iterator<?> it) {
+        if (!p.bin()) {
+            while (it.hasNext()) {
+                p.save(it.next());
+                p.output().write(APPEND);
+            }
+            return;
+        }
+        while (it.hasNext()) {
+            Object first = it.next();
+            if (!it.hasNext()) {
+                p.save(first);
+                p.output().write(APPEND);
+                return;
+            }
+            p.output().write(MARK);
+            p.save(first);
+            for (int k = 1; k < BATCHSIZE && it.hasNext(); k++) {
+                p.save(it.next());
+            }
+            p.output().write(APPENDS);
+        }
+    }
+
+    /** Sets items the generic way (a single item as SETITEM), as for reductions. */
+    static void batchSetItems(Pickler p, Iterator<? extends Map.Entry<?, ?>> it) {
+        if (!p.bin()) {
+            while (it.hasNext()) {
+                Map.Entry<?, ?> e = it.next();
+                p.save(e.getKey());
+                p.save(e.getValue());
+                p.output().write(SETITEM);
+            }
+            return;
+        }
+        while (it.hasNext()) {
+            Map.Entry<?, ?> first = it.next();
+            if (!it.hasNext()) {
+                p.save(first.getKey());
+                p.save(first.getValue());
+                p.output().write(SETITEM);
+                return;
+            }
+            p.output().write(MARK);
+            p.save(first.getKey());
+            p.save(first.getValue());
+            for (int k = 1; k < BATCHSIZE && it.hasNext(); k++) {
+                Map.Entry<?, ?> e = it.next();
+                p.save(e.getKey());
+                p.save(e.getValue());
+            }
+            p.output().write(SETITEMS);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.sqlite3j.pickle;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * How the {@link Unpickler} turns globals into objects: resolution through the {@link Globals} policy
+ * (deny by default; stubs when asked), REDUCE / NEWOBJ / NEWOBJ_EX / INST / OBJ, the copyreg helpers
+ * {@code _reconstructor}, {@code __newobj__} and {@code __newobj_ex__}, EXT codes, and BUILD. Owned by
+ * one Unpickler; not thread-safe.
+ */
+final class UnpicklerObjects {
+    private Globals globals = Globals.builtins();
+    private boolean stubUnknownGlobals;
+    private ExtensionRegistry extensions = ExtensionRegistry.global();
+    private final Map<PyGlobal, PyClass> resolved = new HashMap<>();
+    private final Map<Object, PyClass> creators = new IdentityHashMap<>();
+
+    void globals(Globals policy) {
+        this.globals = policy;
+        resolved.clear();
+    }
+
+    void stubUnknownGlobals(boolean stub) {
+        this.stubUnknownGlobals = stub;
+        resolved.clear();
+    }
+
+    void extensions(ExtensionRegistry registry) {
+        this.extensions = registry;
+    }
+
+    PyGlobal findClass(String module, String name, boolean python2Names) {
+        PyGlobal g = python2Names ? CompatNames.toPython3(module, name) : new PyGlobal(module, name);
+        resolve(g);
+        return g;
+    }
+
+    PyClass resolve(PyGlobal g) {
+        PyClass c = resolved.get(g);
+        if (c == null) {
+            c = globals.lookup(g);
+            if (c == null) {
+                if (!stubUnknownGlobals) {
+                    throw new UnpicklingError("global '" + g.qualifiedName() + "' is forbidden");
+                }
+                c = Globals.STUB;
+            }
+            resolved.put(g, c);
+        }
+        return c;
+    }
+
+    Object extension(int code) {
+        if (code <= 0) {
+            throw new UnpicklingError("EXT specifies code <= 0");
+        }
+        PyGlobal g = extensions.lookup(code);
+        if (g == null) {
+            throw new UnpicklingError("unregistered extension code " + code);
+        }
+        resolve(g);
+        return g;
+    }
+
+    Object reduce(Object callable, Object args) {
+        if (callable instanceof PyObject && args instanceof PyTuple t) {
+            return PyObject.of(PyObject.Kind.REDUCE, callable, t); // calling an inert stub stays inert
+        }
+        if (callable instanceof PyAttribute a && args instanceof PyTuple t) {
+            PyGlobal dotted = a.asGlobal();
+            PyClass c = resolve(dotted);
+            if (c == Globals.STUB) {
+                return PyObject.of(PyObject.Kind.REDUCE, a, t);
+            }
+            return created(c, c.call(t), PyObject.Kind.REDUCE, a, t);
+        }
+        if (!(callable instanceof PyGlobal g)) {
+            throw new UnpicklingError("'" + Builtins.typeName(callable) + "' object is not callable");
+        }
+        if (!(args instanceof PyTuple t)) {
+            throw new UnpicklingError("argument list must be a tuple, not " + Builtins.typeName(args));
+        }
+        PyClass c = resolve(g);
+        if (c == Globals.STUB) {
+            return PyObject.of(PyObject.Kind.REDUCE, g, t);
+        }
+        if (c == Builtins.GETATTR) {
+            if (t.size() != 2 || !(t.get(0) instanceof PyGlobal owner) || !(t.get(1) instanceof String name)) {
+                throw new UnpicklingError("getattr is only supported on a global with a str name");
+            }
+            PyAttribute a = new PyAttribute(owner, name);
+            resolve(a.asGlobal());
+            return a;
+        }
+        if (c == Builtins.RECONSTRUCTOR) {
+            return reconstruct(g, t);
+        }
+        if (c == Builtins.NEWOBJ) {
+            if (t.isEmpty()) {
+                throw new UnpicklingError("copyreg.__newobj__ expects the class first");
+            }
+            Object r = newObject(null, t.get(0), PyTuple.copyOf(t.asList().subList(1, t.size())), null, "__newobj__");
+            return r instanceof PyObject ? PyObject.of(PyObject.Kind.REDUCE, g, t) : r;
+        }
+        if (c == Builtins.NEWOBJ_EX) {
+            if (t.size() != 3 || !(t.get(1) instanceof PyTuple a) || !(t.get(2) instanceof Map<?, ?> kw)) {
+                throw new UnpicklingError("copyreg.__newobj_ex__ expects (cls, args, kwargs)");
+            }
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> k = (Map<Object, Object>) kw;
+            Object r = newObject(null, t.get(0), a, k, "__newobj_ex__");
+            return r instanceof PyObject ? PyObject.of(PyObject.Kind.REDUCE, g, t) : r;
+        }
+        return created(c, c.call(t), PyObject.Kind.REDUCE, g, t);
+    }
+
+    private Object created(PyClass c, Object result, PyObject.Kind kind, Object g, PyTuple args) {
+        if (result == null) {
+            return PyObject.of(kind, g, args); // a known type java.time/BigDecimal cannot hold: keep it inert
+        }
+        creators.put(result, c);
+        return result;
+    }
+
+    private Object reconstruct(PyGlobal self, PyTuple t) {
+        if (t.size() != 3 || !(t.get(0) instanceof PyGlobal cls)) {
+            throw new UnpicklingError("copyreg._reconstructor expects (cls, base, state)");
+        }
+        PyClass c = resolve(cls);
+        if (c == Globals.STUB || !(t.get(1) instanceof PyGlobal)) {
+            return PyObject.of(PyObject.Kind.REDUCE, self, t);
+        }
+        PyTuple a = t.get(2) == null ? PyTuple.EMPTY : PyTuple.of(t.get(2));
+        return created(c, c.newObject(a, new java.util.LinkedHashMap<>()), PyObject.Kind.REDUCE, self, t);
+    }
+
+    Object newObject(PyObject.Kind kind, Object cls, PyTuple args, Map<Object, Object> kwargs, String op) {
+        if (!(cls instanceof PyGlobal g)) {
+            throw new UnpicklingError(op + " class argument must be a type, not " + Builtins.typeName(cls));
+        }
+        PyClass c = resolve(g);
+        if (c == Globals.STUB || c == Builtins.RECONSTRUCTOR || c == Builtins.NEWOBJ || c == Builtins.NEWOBJ_EX) {
+            if (c != Globals.STUB) {
+                throw new UnpicklingError(op + " class argument must be a type, not builtin_function_or_method");
+            }
+            return new PyObject(kind == null ? PyObject.Kind.NEWOBJ : kind, g, args, kwargs);
+        }
+        Map<Object, Object> kw = kwargs == null ? new java.util.LinkedHashMap<>() : kwargs;
+        return created(c, c.newObject(args, kw), kind == null ? PyObject.Kind.NEWOBJ : kind, g, args);
+    }
+
+    Object instantiate(PyObject.Kind kind, Object cls, PyTuple args) {
+        if (!(cls instanceof PyGlobal g)) {
+            throw new UnpicklingError("'" + Builtins.typeName(cls) + "' object is not callable");
+        }
+        PyClass c = resolve(g);
+        if (c == Globals.STUB) {
+            return PyObject.of(kind, g, args);
+        }
+        return created(c, c.call(args), kind, g, args);
+    }
+
+    /** BUILD: applies {@code state} to {@code inst}; returns the object that now stands for it. */
+    Object build(Object inst, Object state) {
+        if (inst instanceof PyObject p) {
+            p.setState(state);
+            return inst;
+        }
+        PyClass c = creators.get(inst);
+        if (c == null) {
+            throw new UnpicklingError("cannot BUILD: a " + Builtins.typeName(inst) + " takes no state");
+        }
+        Object replaced = c.build(inst, state);
+        if (replaced != inst) {
+            creators.remove(inst);
+            creators.put(replaced, c);
+        }
+        return replaced;
+    }
+}

@@ -1,0 +1,362 @@
+package org.sqlite3j.pickle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streams, shared memo, copyreg-style reducers, dispatch tables, reducer_override, persistent ids,
+ * the extension registry and out-of-band buffers. Expected bytes were produced by CPython 3.13's C
+ * pickler for the equivalent Python objects (noted at each case).
+ */
+class PicklerFeaturesTest {
+    private static byte[] b(String latin1) {
+        return latin1.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String hex(byte[] data) {
+        return HexFormat.of().formatHex(data);
+    }
+
+    record Point(long x, long y) {
+    }
+
+    static final class Bag {
+        Map<Object, Object> attrs = new LinkedHashMap<>();
+    }
+
+    @Test
+    void severalDumpsShareTheMemoLikeCPython() {
+        // p = pickle.Pickler(f, 4); l = [1]; p.dump(l); p.dump(l); p.dump('s')
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Pickler p = new Pickler(out, 4);
+        List<Object> l = new ArrayList<>(List.of(1));
+        p.dump(l);
+        p.dump(l);
+        p.dump("s");
+        assertThat(hex(out.toByteArray())).isEqualTo(hex(b("\u0080\u0004\u0095\u0006\u0000\u0000\u0000\u0000\u0000\u0000\u0000"
+                + "]\u0094K\u0001a.\u0080\u0004h\u0000.\u0080\u0004\u0095\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u008c\u0001s\u0094.")));
+        Unpickler u = new Unpickler(new ByteArrayInputStream(out.toByteArray()));
+        Object first = u.load();
+        Object second = u.load();
+        assertThat(second).isSameAs(first);
+        assertThat(u.load()).isEqualTo("s");
+        assertThatThrownBy(u::load).isInstanceOf(UnpicklingError.class).hasMessage("Ran out of input");
+    }
+
+    @Test
+    void streamingPicklerHandsOverEachFrameAsItIsCommitted() {
+        List<Integer> writes = new ArrayList<>();
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(len);
+            }
+        };
+        List<Object> big = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            big.add("item" + i);
+        }
+        new Pickler(counting, 4).dump(big);
+        assertThat(writes.size()).isGreaterThan(5);
+        assertThat(writes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(Pickle.dumps(big, 4).length);
+        assertThat(writes.stream().mapToInt(Integer::intValue).max().orElseThrow()).isLessThan(70_000);
+    }
+
+    @Test
+    void eachLoadLeavesAMarkableStreamRightAfterItsPickle() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(Pickle.dumps("first", 2));
+        out.writeBytes(Pickle.dumps(new ArrayList<>(List.of(1, 2)), 5));
+        out.writeBytes(b("tail"));
+        java.io.InputStream in = new java.io.BufferedInputStream(new ByteArrayInputStream(out.toByteArray()), 16);
+        assertThat(new Unpickler(in).load()).isEqualTo("first");
+        assertThat(new Unpickler(in).load()).isEqualTo(List.of(1L, 2L));
+        assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("tail");
+    }
+
+    @Test
+    void oneUnpicklerReadsConsecutivePicklesFromAnUnmarkableStream() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            out.writeBytes(Pickle.dumps("v" + i, i + 2));
+        }
+        java.io.InputStream unmarkable = new java.io.FilterInputStream(new ByteArrayInputStream(out.toByteArray())) {
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+        };
+        Unpickler u = new Unpickler(unmarkable);
+        assertThat(List.of(u.load(), u.load(), u.load())).containsExactly("v0", "v1", "v2");
+    }
+
+    @Test
+    void clearMemoForgetsSharedObjects() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Pickler p = new Pickler(out, 2);
+        List<Object> l = new ArrayList<>();
+        p.dump(l);
+        p.clearMemo();
+        p.dump(l);
+        assertThat(hex(out.toByteArray())).isEqualTo(hex(b("\u0080\u0002]q\u0000.\u0080\u0002]q\u0000.")));
+    }
+
+    @Test
+    void equalListsStayDistinctAndSharedOnesShared() {
+        List<Object> a = new ArrayList<>(List.of(1));
+        List<Object> b = new ArrayList<>(List.of(1));
+        List<?> loaded = (List<?>) Pickle.loads(Pickle.dumps(new ArrayList<>(List.of(a, b, a)), 2));
+        assertThat(loaded.get(0)).isEqualTo(loaded.get(1)).isNotSameAs(loaded.get(1));
+        assertThat(loaded.get(2)).isSameAs(loaded.get(0));
+    }
+
+    @Test
+    void recursiveStructuresRoundTrip() {
+        List<Object> rec = new ArrayList<>();
+        rec.add(rec);
+        for (int proto = 0; proto <= 5; proto++) {
+            List<?> back = (List<?>) Pickle.loads(Pickle.dumps(rec, proto));
+            assertThat(back.get(0)).isSameAs(back);
+        }
+    }
+
+    @Test
+    void reducerInADispatchTableWritesCopyregReduceAndAPyClassReadsItBack() {
+        // class Point: __reduce__ -> (geo.Point, (x, y)); pickle.dumps([Point(1, 2)], 2)
+        DispatchTable table = new DispatchTable().register(Point.class,
+                (pt, proto) -> new Reduction(new PyGlobal("geo", "Point"), PyTuple.of(pt.x(), pt.y())));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Pickler(out, 2).dispatchTable(table).dump(new ArrayList<>(List.of(new Point(1, 2))));
+        assertThat(hex(out.toByteArray())).isEqualTo(hex(b(
+                "\u0080\u0002]q\u0000cgeo\nPoint\nq\u0001K\u0001K\u0002\u0086q\u0002Rq\u0003a.")));
+        Globals g = Globals.builder().register("geo", "Point",
+                args -> new Point((Long) args.get(0), (Long) args.get(1))).build();
+        assertThat(Pickle.loads(out.toByteArray(), g)).isEqualTo(List.of(new Point(1, 2)));
+        assertThatThrownBy(() -> Pickle.loads(out.toByteArray())).isInstanceOf(UnpicklingError.class)
+                .hasMessage("global 'geo.Point' is forbidden");
+    }
+
+    @Test
+    void defaultObjectReductionWithNewobjAndStateAndPyClassFromState() {
+        // s = geo.S(); s.a = 1 -> protocol 2 NEWOBJ + BUILD, protocol 0 copy_reg._reconstructor + BUILD
+        Map<Object, Object> state = new LinkedHashMap<>();
+        state.put("a", 1);
+        Reducer<Bag> reducer = (bag, proto) -> proto >= 2
+                ? Reduction.newObj(new PyGlobal("geo", "S"), PyTuple.EMPTY, bag.attrs)
+                : new Reduction(new PyGlobal("copyreg", "_reconstructor"),
+                        PyTuple.of(new PyGlobal("geo", "S"), new PyGlobal("builtins", "object"), null), bag.attrs);
+        DispatchTable table = new DispatchTable().register(Bag.class, reducer);
+        Bag bag = new Bag();
+        bag.attrs = state;
+        ByteArrayOutputStream p2 = new ByteArrayOutputStream();
+        new Pickler(p2, 2).dispatchTable(table).dump(bag);
+        assertThat(hex(p2.toByteArray())).isEqualTo(hex(b(
+                "\u0080\u0002cgeo\nS\nq\u0000)\u0081q\u0001}q\u0002X\u0001\u0000\u0000\u0000aq\u0003K\u0001sb.")));
+        ByteArrayOutputStream p0 = new ByteArrayOutputStream();
+        new Pickler(p0, 0).dispatchTable(table).dump(bag);
+        assertThat(new String(p0.toByteArray(), StandardCharsets.ISO_8859_1)).isEqualTo(
+                "ccopy_reg\n_reconstructor\np0\n(cgeo\nS\np1\nc__builtin__\nobject\np2\nNtp3\nRp4\n(dp5\nVa\np6\nI1\nsb.");
+        Globals g = Globals.builder().register("geo", "S", PyClass.fromState(st -> {
+            Bag x = new Bag();
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> m = (Map<Object, Object>) st;
+            x.attrs = m;
+            return x;
+        })).build();
+        for (byte[] data : List.of(p2.toByteArray(), p0.toByteArray())) {
+            Object loaded = Pickle.loads(data, g);
+            assertThat(loaded).isInstanceOf(Bag.class);
+            assertThat(((Bag) loaded).attrs).containsEntry("a", 1L);
+        }
+    }
+
+    record Named(long n, String s, long k) {
+    }
+
+    @Test
+    void newobjExReductionMatchesCPythonsGetnewargsEx() {
+        // class NewArgsEx: __getnewargs_ex__ -> ((1, 'a'), {'k': 2}); pickle.dumps(NewArgsEx(), 4) (gen_vectors.py)
+        Reducer<Named> reducer = (x, proto) -> {
+            Map<Object, Object> kwargs = new LinkedHashMap<>();
+            kwargs.put("k", x.k());
+            return new Reduction(Reduction.NEWOBJ_EX, PyTuple.of(new PyGlobal("__main__", "NewArgsEx"),
+                    PyTuple.of(x.n(), x.s()), kwargs));
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Pickler(out, 4).dispatchTable(new DispatchTable().register(Named.class, reducer)).dump(new Named(1, "a", 2));
+        assertThat(hex(out.toByteArray())).isEqualTo("8004952d000000000000008c085f5f6d61696e5f5f948c094e65774172677345789493"
+                + "944b018c01619486947d948c016b944b027392942e");
+        Globals g = Globals.builder().register("__main__", "NewArgsEx", new PyClass() {
+            @Override
+            public Object call(PyTuple args) {
+                throw new UnpicklingError("NEWOBJ_EX only");
+            }
+
+            @Override
+            public Object newObject(PyTuple args, Map<Object, Object> kwargs) {
+                return new Named((Long) args.get(0), (String) args.get(1), (Long) kwargs.get("k"));
+            }
+        }).build();
+        assertThat(Pickle.loads(out.toByteArray(), g)).isEqualTo(new Named(1, "a", 2));
+    }
+
+    @Test
+    void stateSetterIsCalledWithTheObjectAndState() {
+        // T.__reduce__ -> (geo.T, (), {'k': 1}, None, None, geo.setter)
+        Reducer<Bag> reducer = (bag, proto) -> new Reduction(new PyGlobal("geo", "T"), PyTuple.EMPTY, bag.attrs, null, null,
+                new PyGlobal("geo", "setter"));
+        Bag bag = new Bag();
+        bag.attrs.put("k", 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Pickler(out, 2).dispatchTable(new DispatchTable().register(Bag.class, reducer)).dump(bag);
+        assertThat(hex(out.toByteArray())).isEqualTo(hex(b("\u0080\u0002cgeo\nT\nq\u0000)Rq\u0001cgeo\nsetter\nq\u0002h\u0001}q\u0003"
+                + "X\u0001\u0000\u0000\u0000kq\u0004K\u0001s\u0086R0.")));
+    }
+
+    @Test
+    void reducerOverrideComesBeforeTheDispatchTableAndNullFallsThrough() {
+        DispatchTable table = new DispatchTable().register(Point.class,
+                (pt, proto) -> new Reduction(new PyGlobal("geo", "Point"), PyTuple.of(pt.x(), pt.y())));
+        ByteArrayOutputStream viaOverride = new ByteArrayOutputStream();
+        new Pickler(viaOverride, 2).dispatchTable(table).reducerOverride((o, proto) -> o instanceof Point pt && pt.x() == 0
+                ? new Reduction(new PyGlobal("geo", "Origin"), PyTuple.EMPTY) : null)
+                .dump(new ArrayList<>(List.of(new Point(0, 0), new Point(1, 1))));
+        Object loaded = new Unpickler(viaOverride.toByteArray()).stubUnknownGlobals(true).load();
+        List<?> items = (List<?>) loaded;
+        assertThat(((PyObject) items.get(0)).type()).isEqualTo(new PyGlobal("geo", "Origin"));
+        assertThat(((PyObject) items.get(1)).type()).isEqualTo(new PyGlobal("geo", "Point"));
+    }
+
+    @Test
+    void unpicklableObjectsRaisePicklingError() {
+        assertThatThrownBy(() -> Pickle.dumps(new Object())).isInstanceOf(PicklingError.class)
+                .hasMessageContaining("cannot pickle 'java.lang.Object' object");
+        assertThatThrownBy(() -> Pickle.dumps(new PickleBuffer(new byte[1], true), 4)).isInstanceOf(PicklingError.class)
+                .hasMessage("PickleBuffer can only be pickled with protocol >= 5");
+        assertThatThrownBy(() -> Pickle.dumps(null, 6)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deepJavaStructuresFailWithPicklingErrorNotStackOverflow() {
+        List<Object> root = new ArrayList<>();
+        List<Object> cur = root;
+        for (int i = 0; i < 100_000; i++) {
+            List<Object> next = new ArrayList<>();
+            cur.add(next);
+            cur = next;
+        }
+        assertThatThrownBy(() -> Pickle.dumps(root)).isInstanceOf(PicklingError.class)
+                .hasMessageContaining("maximum recursion depth exceeded");
+    }
+
+    @Test
+    void persistentIdsInTextAndBinaryProtocols() {
+        java.util.function.Function<Object, Object> pid = o -> o instanceof String s && s.startsWith("ref:")
+                ? "db-" + s.substring(4) : null;
+        ByteArrayOutputStream p0 = new ByteArrayOutputStream();
+        new Pickler(p0, 0).persistentId(pid).dump(new ArrayList<>(List.of("ref:1", "x")));
+        assertThat(new String(p0.toByteArray(), StandardCharsets.ISO_8859_1)).isEqualTo("(lp0\nPdb-1\naVx\np1\na.");
+        ByteArrayOutputStream p2 = new ByteArrayOutputStream();
+        new Pickler(p2, 2).persistentId(pid).dump(new ArrayList<>(List.of("ref:1", "x")));
+        assertThat(hex(p2.toByteArray())).isEqualTo(hex(b("\u0080\u0002]q\u0000(X\u0004\u0000\u0000\u0000db-1q\u0001QX\u0001\u0000\u0000\u0000xq\u0002e.")));
+        for (byte[] data : List.of(p0.toByteArray(), p2.toByteArray())) {
+            assertThat(new Unpickler(data).persistentLoad(id -> "loaded:" + id).load()).isEqualTo(List.of("loaded:db-1", "x"));
+        }
+    }
+
+    @Test
+    void extensionCodesReplaceGlobalsBothWays() {
+        // copyreg.add_extension('collections', 'OrderedDict', 300); pickle.dumps(OrderedDict(a=1), 2 and 4)
+        ExtensionRegistry ext = new ExtensionRegistry();
+        ext.addExtension("collections", "OrderedDict", 300);
+        PyOrderedDict od = new PyOrderedDict();
+        od.put("a", 1L);
+        ByteArrayOutputStream p2 = new ByteArrayOutputStream();
+        new Pickler(p2, 2).extensions(ext).dump(od);
+        assertThat(hex(p2.toByteArray())).isEqualTo(hex(b("\u0080\u0002\u0083,\u0001)Rq\u0000X\u0001\u0000\u0000\u0000aq\u0001K\u0001s.")));
+        ByteArrayOutputStream p4 = new ByteArrayOutputStream();
+        new Pickler(p4, 4).extensions(ext).dump(od);
+        assertThat(hex(p4.toByteArray())).isEqualTo(hex(b(
+                "\u0080\u0004\u0095\u000e\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0083,\u0001)R\u0094\u008c\u0001a\u0094K\u0001s.")));
+        assertThat(new Unpickler(p4.toByteArray()).extensions(ext).load()).isEqualTo(od).isInstanceOf(PyOrderedDict.class);
+        assertThatThrownBy(() -> new Unpickler(p4.toByteArray()).extensions(new ExtensionRegistry()).load())
+                .isInstanceOf(UnpicklingError.class).hasMessage("unregistered extension code 300");
+        assertThatThrownBy(() -> ext.addExtension("collections", "Counter", 300)).isInstanceOf(IllegalArgumentException.class);
+        ext.removeExtension("collections", "OrderedDict", 300);
+        assertThat(ext.lookup(300)).isNull();
+        assertThat(ExtensionRegistry.global().copy().lookup(300)).isNull();
+    }
+
+    @Test
+    void outOfBandBuffersLikeCPython() {
+        // pickle.dumps([PickleBuffer(b'abc'), PickleBuffer(bytearray(b'xy'))], 5, buffer_callback=bufs.append)
+        List<PickleBuffer> sent = new ArrayList<>();
+        PickleBuffer ro = new PickleBuffer(b("abc"), true);
+        PickleBuffer rw = new PickleBuffer(b("xy"), false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Pickler(out, 5).bufferCallback(buf -> !sent.add(buf)).dump(new ArrayList<>(List.of(ro, rw)));
+        assertThat(hex(out.toByteArray())).isEqualTo(hex(b(
+                "\u0080\u0005\u0095\u0008\u0000\u0000\u0000\u0000\u0000\u0000\u0000]\u0094(\u0097\u0098\u0097e.")));
+        assertThat(sent).containsExactly(ro, rw);
+        List<Object> back = new ArrayList<>((List<?>) new Unpickler(out.toByteArray()).buffers(sent).load());
+        assertThat(back).containsExactly(ro, rw);
+        // in band: bytes for read-only, bytearray for writable
+        assertThat(hex(Pickle.dumps(new ArrayList<>(List.of(ro, rw)), 5))).isEqualTo(hex(b(
+                "\u0080\u0005\u0095\u0017\u0000\u0000\u0000\u0000\u0000\u0000\u0000]\u0094(C\u0003abc\u0094\u0096\u0002\u0000\u0000\u0000"
+                        + "\u0000\u0000\u0000\u0000xy\u0094e.")));
+        assertThatThrownBy(() -> new Unpickler(out.toByteArray()).buffers(List.of(ro)).load())
+                .isInstanceOf(UnpicklingError.class).hasMessage("not enough out-of-band buffers");
+    }
+
+    @Test
+    void dispatchTableLooksUpSuperclassesAndCopiesAreIndependent() {
+        DispatchTable t = new DispatchTable().register(Number.class, (n, p) -> new Reduction(new PyGlobal("m", "n"), PyTuple.EMPTY));
+        assertThat(t.find(java.util.concurrent.atomic.AtomicLong.class)).isPresent();
+        DispatchTable copy = t.copy().remove(Number.class);
+        assertThat(copy.find(java.util.concurrent.atomic.AtomicLong.class)).isEmpty();
+        assertThat(t.find(java.util.concurrent.atomic.AtomicLong.class)).isPresent();
+        assertThat(DispatchTable.global().find(Point.class)).isEmpty();
+    }
+
+    @Test
+    void nestedGlobalsBelowProtocol4UseGetattrLikeCPython() {
+        // class Outer: class Mid: class Inner — pickle.dumps([Outer.Mid], 1), ([Outer.Mid.Inner], 2 and 0)
+        PyGlobal mid = new PyGlobal("__main__", "Outer.Mid");
+        PyGlobal inner = new PyGlobal("__main__", "Outer.Mid.Inner");
+        assertThat(new String(Pickle.dumps(new ArrayList<>(List.of(mid)), 1), StandardCharsets.ISO_8859_1)).isEqualTo(
+                "]q\u0000c__builtin__\ngetattr\nq\u0001(c__main__\nOuter\nX\u0003\u0000\u0000\u0000Midq\u0002tRq\u0003a.");
+        assertThat(new String(Pickle.dumps(new ArrayList<>(List.of(inner)), 2), StandardCharsets.ISO_8859_1)).isEqualTo(
+                "\u0080\u0002]q\u0000c__builtin__\ngetattr\nq\u0001h\u0001c__main__\nOuter\nX\u0003\u0000\u0000\u0000Midq\u0002"
+                        + "\u0086RX\u0005\u0000\u0000\u0000Innerq\u0003\u0086Rq\u0004a.");
+        assertThat(new String(Pickle.dumps(new ArrayList<>(List.of(inner)), 0), StandardCharsets.ISO_8859_1)).isEqualTo(
+                "(lp0\nc__builtin__\ngetattr\np1\n(g1\n(c__main__\nOuter\nVMid\np2\ntRVInner\np3\ntRp4\na.");
+        assertThat(new String(Pickle.dumps(inner, 4), StandardCharsets.ISO_8859_1)).contains("Outer.Mid.Inner");
+    }
+
+    @Test
+    void fixImportsCanBeTurnedOff() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Pickler(out, 2).fixImports(false).dump(new java.util.LinkedHashSet<>());
+        byte[] p2 = out.toByteArray();
+        assertThat(new String(p2, StandardCharsets.ISO_8859_1)).contains("cbuiltins\nset\n");
+        assertThat(new String(Pickle.dumps(new java.util.LinkedHashSet<>(), 2), StandardCharsets.ISO_8859_1))
+                .contains("c__builtin__\nset\n");
+        assertThat(Pickle.loads(p2)).isEqualTo(new java.util.LinkedHashSet<>());
+    }
+}
