@@ -26,6 +26,11 @@ final class Backup {
         }
         target.checkUsable();
         checkDatabaseName(source, name);
+        if (target.inTransaction()) {
+            // sqlite3_backup_init refuses a destination with an open transaction; sqlite-jdbc's restore
+            // would not report it, and nothing would be copied
+            throw ErrorTable.error(ErrorTable.SQLITE_ERROR, "destination database is in use", null);
+        }
         int perStep = pages <= 0 ? -1 : pages;
         int sleepMillis = (int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(sleep * 1000)));
         Path copy;
@@ -68,6 +73,9 @@ final class Backup {
     }
 
     private static void checkDatabaseName(Connection con, String name) {
+        if ("temp".equalsIgnoreCase(name) || "main".equalsIgnoreCase(name)) {
+            return; // always there, even before the temp database has been created
+        }
         for (Row row : con.execute("PRAGMA database_list")) {
             if (name.equalsIgnoreCase((String) row.get(1))) {
                 return;

@@ -164,8 +164,12 @@ final class Binder {
      * @param position the 1-based parameter number, for the error message
      */
     static Object sqliteValue(Object value, int position) {
-        if (value == null || value instanceof Long || value instanceof String
-                || value instanceof Double || value instanceof Integer || value instanceof byte[]) {
+        if (value instanceof String) {
+            Sqlite3.UnicodeEncodeError.check((String) value);
+            return value;
+        }
+        if (value == null || value instanceof Long || value instanceof Double
+                || value instanceof Integer || value instanceof byte[]) {
             return value;
         }
         if (value instanceof Boolean) {

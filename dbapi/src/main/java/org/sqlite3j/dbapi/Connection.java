@@ -138,6 +138,9 @@ public class Connection implements AutoCloseable {
     /** {@code con.cursor(factory)}: a cursor made by {@code factory} (a Cursor subclass). */
     public <C extends Cursor> C cursor(Function<Connection, C> factory) {
         checkUsable();
+        if (factory == null) {
+            throw new Sqlite3.TypeError("the cursor factory must be a function of the connection, not null");
+        }
         C cursor = factory.apply(this);
         if (cursor == null || cursor.connection() != this) {
             throw new Sqlite3.TypeError("factory must return a cursor of this connection");
@@ -503,6 +506,7 @@ public class Connection implements AutoCloseable {
     public void createCollation(String name, Comparator<String> comparator) {
         checkUsable();
         Objects.requireNonNull(name, "name");
+        Sqlite3.UnicodeEncodeError.check(name);
         try {
             if (comparator == null) {
                 org.sqlite.Collation.destroy(engine.jdbc(), name);
@@ -764,6 +768,20 @@ public class Connection implements AutoCloseable {
         return traceCallback != null;
     }
 
+    /**
+     * The text to trace for a statement: expanded, unless the expansion would exceed
+     * SQLITE_LIMIT_LENGTH, where SQLite's sqlite3_expanded_sql gives up and CPython traces the SQL
+     * as written.
+     */
+    String traceText(Statement statement, Object[] values) {
+        String expanded = Trace.expand(statement.sql, statement.start, statement.end, values);
+        if (expanded.length() > 1000 && expanded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > getlimit(Sqlite3.SQLITE_LIMIT_LENGTH)) {
+            return statement.sql.substring(0, statement.end);
+        }
+        return expanded;
+    }
+
     void trace(String text) {
         java.util.function.Consumer<String> callback = traceCallback;
         if (callback != null) {
@@ -934,6 +952,7 @@ public class Connection implements AutoCloseable {
         if (sql.indexOf('\0') >= 0) {
             throw new Sqlite3.ProgrammingError("the query contains a null character");
         }
+        Sqlite3.UnicodeEncodeError.check(sql);
         int start = SqlText.statementStart(sql, 0);
         if (start >= sql.length()) {
             return null;

@@ -110,7 +110,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                 throw e;
             }
             if (connection.tracing()) {
-                connection.trace(Trace.expand(stmt.sql, stmt.start, stmt.end, values));
+                connection.trace(connection.traceText(stmt, values));
             }
             boolean row = executeFirst(stmt, values);
             if (stmt.isDml()) {
@@ -263,7 +263,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                     throw e;
                 }
                 if (connection.tracing()) {
-                    connection.trace(Trace.expand(stmt.sql, stmt.start, stmt.end, values));
+                    connection.trace(connection.traceText(stmt, values));
                 }
                 if (params == 0) {
                     boolean row = engine.execute(stmt.core, values);
@@ -341,6 +341,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             if (script.indexOf('\0') >= 0) {
                 throw new Sqlite3.ValueError("embedded null character");
             }
+            Sqlite3.UnicodeEncodeError.check(script);
             connection.checkLength(script);
             connection.commitBeforeScript();
             connection.mayHaveInserted();

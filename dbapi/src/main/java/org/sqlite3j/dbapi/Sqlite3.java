@@ -323,6 +323,33 @@ public final class Sqlite3 {
         }
     }
 
+    /**
+     * Python's {@code UnicodeEncodeError} (a ValueError): text that cannot be UTF-8, i.e. a Java
+     * string with a lone surrogate, which Java's encoder would otherwise turn into '?' silently.
+     */
+    public static class UnicodeEncodeError extends ValueError {
+        public UnicodeEncodeError(String message) {
+            super(message);
+        }
+
+        /** Throws when {@code text} holds an unpaired surrogate; CPython's message. */
+        static void check(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                    boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1));
+                    if (!paired) {
+                        throw new UnicodeEncodeError(String.format("'utf-8' codec can't encode character"
+                                + " '\\u%04x' in position %d: surrogates not allowed", (int) c,
+                                text.codePointCount(0, i)));
+                    }
+                    i++;
+                }
+            }
+        }
+    }
+
     /** Python's {@code TypeError}: an argument of the wrong type. */
     public static class TypeError extends IllegalArgumentException {
         public TypeError(String message) {

@@ -129,6 +129,12 @@ final class UserFunctions {
                     throw new IllegalStateException("function removed with a null callable");
                 }
                 value = fn.call(arguments(db, this, args()));
+                if (value instanceof String) {
+                    Sqlite3.UnicodeEncodeError.check((String) value);
+                }
+            } catch (Sqlite3.OverflowError e) {
+                error(TOO_BIG); // CPython: an OverflowError in a function is SQLITE_TOOBIG
+                return;
             } catch (Exception | StackOverflowError e) {
                 error(FUNCTION_ERROR);
                 return;
