@@ -23,7 +23,18 @@ A scenario file is a JSON list of {"name", "connect": {options}, "steps": [[kind
            create_function NAME NARG IMPL [DETERMINISTIC], create_aggregate NAME NARG IMPL,
            create_window_function NAME NARG IMPL, create_collation NAME IMPL,
            set_progress_handler IMPL N, progress_called (whether the "count" handler was called
-           since the last time; resets its count), set_trace_callback IMPL
+           since the last time; resets its count), set_trace_callback IMPL,
+           register_converter NAME IMPL, register_adapter CLASS IMPL, register_defaults (the
+           module's own date/datetime adapters and DATE/TIMESTAMP converters, deprecated since
+           3.12; Java: Recipes.pythonDefaults)
+  detect_types: connect option, 0..3 (PARSE_DECLTYPES=1, PARSE_COLNAMES=2). Adapters and
+  converters are module-global here: both registries are emptied before each scenario (the
+  defaults included; register_defaults puts them back), and the Java side registers on every
+  connection of the scenario, those opened later too. CLASS is one of ADAPTED_CLASSES; the test
+  classes Point, SubPoint (a subclass) and the Conforming* classes (with __conform__) have twins in
+  TestObjects.java, and values of them are passed as "obj:Point(1,2)", "obj:Conforming"...
+  Dates and datetimes are passed as "date:2024-02-29", "datetime:2024-02-29 13:05:09.5" and print
+  as d:2024-02-29, dt:2024-02-29T13:05:09.500000 (isoformat); a Point prints as obj:Point(1,2).
 IMPL names a callback of the small library below (Callbacks), implemented identically on the Java
 side (Callbacks.java); "none" stands for None. The "record" trace callback keeps the statements it
 receives, and the observation after each step prints them ("  trace: 'SQL'"), one a line.
@@ -37,6 +48,7 @@ ArithmeticException), printed "error <callback exception> 'callback failed'" whe
 The keys "pending", "known_difference" and "message_may_differ" are for the Java side
 (see Scenario.java); of them only "message_may_differ" changes what is printed here.
 """
+import datetime
 import json
 import os
 import sqlite3
@@ -50,6 +62,67 @@ EXPECTED_VERSION = (3, 13)
 class Object:
     """The "<unsupported>" parameter: a value the module cannot bind. It is named after
     java.lang.Object, what the Java side binds, so both refuse "type 'Object'"."""
+
+
+class Point:
+    """A class of the scenarios' own, adapted by the "point_text" adapter as "x;y"."""
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+
+class SubPoint(Point):
+    """A subclass: adapters match exact types only."""
+
+
+class Conforming:
+    def __conform__(self, protocol):
+        if protocol is sqlite3.PrepareProtocol:
+            return "conformed"
+
+
+class ConformingNone:
+    def __conform__(self, protocol):
+        return None
+
+
+class ConformingRaise:
+    def __conform__(self, protocol):
+        fail()
+
+
+class ConformingUnsupported:
+    def __conform__(self, protocol):
+        return Object()
+
+
+OBJECTS = {
+    "Conforming": Conforming,
+    "ConformingNone": ConformingNone,
+    "ConformingRaise": ConformingRaise,
+    "ConformingUnsupported": ConformingUnsupported,
+}
+
+ADAPTED_CLASSES = {
+    "Point": Point,
+    "SubPoint": SubPoint,
+    "Conforming": Conforming,
+    "int": int,
+    "float": float,
+    "str": str,
+    "bytes": bytes,
+    "bool": bool,
+    "date": datetime.date,
+    "datetime": datetime.datetime,
+}
+
+# the module's defaults, restored by register_defaults after the registries are emptied
+DEFAULT_ADAPTERS = dict(sqlite3.adapters)
+DEFAULT_CONVERTERS = dict(sqlite3.converters)
+
+
+def reset_registries():
+    sqlite3.adapters.clear()
+    sqlite3.converters.clear()
 
 
 # ---- the callback library -----------------------------------------------------------------------
@@ -149,6 +222,45 @@ class Callbacks:
             "raise": fail,
             "count": count,
             "none": None,
+        }[name]
+
+    # converters: register_converter NAME IMPL
+
+    def converter(self, name):
+        def raise_if_3(value):
+            if value == b"3":
+                fail()
+            return int(value)
+
+        def point(value):
+            x, y = map(int, value.split(b";"))
+            return Point(x, y)
+
+        return {
+            "identity": lambda b: b,
+            "tag": lambda b: "conv:" + b.decode(),
+            "bytes_len": len,
+            "int": int,
+            "raise": fail,
+            "raise_if_3": raise_if_3,
+            "none": lambda b: None,
+            "point": point,
+            "date": DEFAULT_CONVERTERS["DATE"],
+            "timestamp": DEFAULT_CONVERTERS["TIMESTAMP"],
+        }[name]
+
+    # adapters: register_adapter CLASS IMPL
+
+    def adapter(self, name):
+        return {
+            "point_text": lambda p: "%d;%d" % (p.x, p.y),
+            "constant": lambda v: "adapted",
+            "returns_int": lambda v: 42,
+            "returns_blob": lambda v: b"\x01\x02",
+            "returns_none": lambda v: None,
+            "returns_unsupported": lambda v: Object(),
+            "returns_point": lambda v: Point(9, 9),
+            "raise": fail,
         }[name]
 
     # trace callbacks: set_trace_callback IMPL
@@ -314,6 +426,16 @@ def decode(token):
         return bytes.fromhex(text)
     if kind == "bool":
         return {"true": True, "false": False}[text]
+    if kind == "date":
+        return datetime.date.fromisoformat(text)
+    if kind == "datetime":
+        return datetime.datetime.fromisoformat(text)
+    if kind == "obj":
+        if text in OBJECTS:
+            return OBJECTS[text]()
+        cls, _, coords = text.partition("(")
+        x, y = map(int, coords.rstrip(")").split(","))
+        return {"Point": Point, "SubPoint": SubPoint}[cls](x, y)
     raise ValueError("bad value token: %r" % token)
 
 
@@ -351,6 +473,12 @@ def encode(value):
         return "s:" + quote(value)
     if isinstance(value, bytes):
         return "b:" + value.hex()
+    if isinstance(value, datetime.datetime):
+        return "dt:" + value.isoformat()
+    if isinstance(value, datetime.date):
+        return "d:" + value.isoformat()
+    if isinstance(value, Point):
+        return "obj:%s(%d,%d)" % (type(value).__name__, value.x, value.y)
     return "?" + type(value).__name__
 
 
@@ -430,6 +558,8 @@ class Session:
             kwargs["uri"] = options["uri"]
         if "timeout" in options:
             kwargs["timeout"] = options["timeout"]
+        if "detect_types" in options:
+            kwargs["detect_types"] = options["detect_types"]
         con = sqlite3.connect(database, **kwargs)
         self.connections.append(con)
         if options.get("row_factory") == "Row":
@@ -508,6 +638,13 @@ class Session:
             return "called %s" % called
         elif kind == "set_trace_callback":
             self.con.set_trace_callback(self.callbacks.trace(args[0]))
+        elif kind == "register_converter":
+            sqlite3.register_converter(args[0], self.callbacks.converter(args[1]))
+        elif kind == "register_adapter":
+            sqlite3.register_adapter(ADAPTED_CLASSES[args[0]], self.callbacks.adapter(args[1]))
+        elif kind == "register_defaults":
+            sqlite3.adapters.update(DEFAULT_ADAPTERS)
+            sqlite3.converters.update(DEFAULT_CONVERTERS)
         else:
             raise SystemExit("unknown step %r in scenario %r" % (kind, self.scenario["name"]))
         return "ok"
@@ -565,6 +702,7 @@ def run_file(path):
         scenarios = json.load(f)
     out = []
     for scenario in scenarios:
+        reset_registries()
         with tempfile.TemporaryDirectory() as tmpdir:
             session = Session(scenario, tmpdir, out)
             try:
@@ -591,6 +729,9 @@ def regenerate():
 
 def main(argv):
     warnings.simplefilter("error", DeprecationWarning)
+    # the module's default date/datetime adapters and converters are deprecated, not errors
+    warnings.filterwarnings("ignore", category=DeprecationWarning,
+                            message=r"The default (date|datetime|timestamp) (adapter|converter) is deprecated")
     if "--any-python" in argv:
         argv.remove("--any-python")
     elif sys.version_info[:2] != EXPECTED_VERSION:

@@ -136,7 +136,10 @@ final class Binder {
         }
         if (value instanceof Conform) {
             try {
-                return sqliteValue(((Conform) value).conform(), position);
+                Object conformed = ((Conform) value).conform();
+                if (conformed != null) { // None from __conform__ means "not adapted", as in CPython
+                    return sqliteValue(conformed, position);
+                }
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

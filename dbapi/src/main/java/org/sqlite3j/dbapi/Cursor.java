@@ -518,10 +518,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         } catch (SQLException e) {
             abandon();
             throw ErrorTable.translate(e);
-        } catch (RuntimeException e) {
-            abandon();
-            throw e;
         }
+        // (a converter's or text factory's exception propagates from readRow with the statement left
+        // on this row, as in CPython: the next fetch converts the same row again)
         hasRow = false;
         try {
             if (engine.step(stmt.core)) {

@@ -8,6 +8,15 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Adapters;
+import org.sqlite3j.adapters.Converter;
+import org.sqlite3j.adapters.Converters;
+import org.sqlite3j.adapters.Recipes;
 import org.sqlite3j.dbapi.Aggregate;
 import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.ScalarFunction;
@@ -465,6 +474,114 @@ final class Callbacks {
     }
 
     // ---- trace callbacks ------------------------------------------------------------------------------
+
+    // ---- converters and adapters ------------------------------------------------------------------
+
+    /** The "date" and "timestamp" converters of {@link Recipes#pythonDefaults}, Python's defaults. */
+    private static final Converters DEFAULT_CONVERTERS = Converters.create();
+
+    static {
+        Recipes.pythonDefaults(Adapters.create(), DEFAULT_CONVERTERS);
+    }
+
+    /** register_converter NAME IMPL: the twin of runner.py's {@code Callbacks.converter}. */
+    static Converter<?> converter(String name) {
+        switch (name) {
+            case "identity":
+                return bytes -> bytes;
+            case "tag":
+                return bytes -> "conv:" + new String(bytes, StandardCharsets.UTF_8);
+            case "bytes_len":
+                return bytes -> (long) bytes.length;
+            case "int":
+                return bytes -> normal(new BigInteger(new String(bytes, StandardCharsets.US_ASCII).strip()));
+            case "raise":
+                return bytes -> {
+                    throw fail();
+                };
+            case "raise_if_3":
+                return bytes -> {
+                    String text = new String(bytes, StandardCharsets.US_ASCII);
+                    if (text.equals("3")) {
+                        throw fail();
+                    }
+                    return normal(new BigInteger(text.strip()));
+                };
+            case "none":
+                return bytes -> null;
+            case "point":
+                return bytes -> {
+                    String[] xy = new String(bytes, StandardCharsets.UTF_8).split(";", -1);
+                    if (xy.length != 2) {
+                        throw new IllegalArgumentException("expected x;y");
+                    }
+                    return new TestObjects.Point(Long.parseLong(xy[0].strip()), Long.parseLong(xy[1].strip()));
+                };
+            case "date":
+                return DEFAULT_CONVERTERS.find("date").orElseThrow();
+            case "timestamp":
+                return DEFAULT_CONVERTERS.find("timestamp").orElseThrow();
+            default:
+                throw new FacadeSession.ScenarioError("no converter \"" + name + "\" in the library");
+        }
+    }
+
+    /** register_adapter CLASS IMPL: the Java class standing for runner.py's ADAPTED_CLASSES. */
+    static Class<?> adaptedClass(String name) {
+        switch (name) {
+            case "Point":
+                return TestObjects.Point.class;
+            case "SubPoint":
+                return TestObjects.SubPoint.class;
+            case "Conforming":
+                return TestObjects.Conforming.class;
+            case "int":
+                return Long.class;
+            case "float":
+                return Double.class;
+            case "str":
+                return String.class;
+            case "bytes":
+                return byte[].class;
+            case "bool":
+                return Boolean.class;
+            case "date":
+                return LocalDate.class;
+            case "datetime":
+                return LocalDateTime.class;
+            default:
+                throw new FacadeSession.ScenarioError("no adapted class \"" + name + "\" in the library");
+        }
+    }
+
+    /** register_adapter CLASS IMPL: the twin of runner.py's {@code Callbacks.adapter}. */
+    static Adapter<Object> adapter(String name) {
+        switch (name) {
+            case "point_text":
+                return value -> {
+                    TestObjects.Point p = (TestObjects.Point) value;
+                    return p.x + ";" + p.y;
+                };
+            case "constant":
+                return value -> "adapted";
+            case "returns_int":
+                return value -> 42L;
+            case "returns_blob":
+                return value -> new byte[] {1, 2};
+            case "returns_none":
+                return value -> null;
+            case "returns_unsupported":
+                return value -> new Object();
+            case "returns_point":
+                return value -> new TestObjects.Point(9, 9);
+            case "raise":
+                return value -> {
+                    throw fail();
+                };
+            default:
+                throw new FacadeSession.ScenarioError("no adapter \"" + name + "\" in the library");
+        }
+    }
 
     Consumer<String> trace(String name) {
         switch (name) {

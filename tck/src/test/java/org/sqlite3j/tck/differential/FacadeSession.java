@@ -10,11 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Converter;
+import org.sqlite3j.adapters.Recipes;
 import org.sqlite3j.dbapi.ColumnDescription;
 import org.sqlite3j.dbapi.ConnectOptions;
 import org.sqlite3j.dbapi.Connection;
@@ -49,6 +53,11 @@ final class FacadeSession implements AutoCloseable {
     /** What the "record" trace callback received since the last observation. */
     private final List<String> traced = new ArrayList<>();
     private final Callbacks callbacks = new Callbacks(traced);
+    /**
+     * The adapter and converter registrations of the scenario so far: Python's registries are
+     * module-global, so each is made on every connection of the scenario, those opened later too.
+     */
+    private final List<Consumer<Connection>> registrations = new ArrayList<>();
 
     private FacadeSession(Scenario scenario, Path tmpdir) {
         this.scenario = scenario;
@@ -119,8 +128,14 @@ final class FacadeSession implements AutoCloseable {
         if (options.containsKey("timeout")) {
             opts = opts.timeout(((Number) options.get("timeout")).doubleValue());
         }
+        if (options.containsKey("detect_types")) {
+            opts = opts.detectTypes(((Number) options.get("detect_types")).intValue());
+        }
         Connection connection = Sqlite3.connect(database, opts);
         connections.add(connection);
+        for (Consumer<Connection> registration : registrations) {
+            registration.accept(connection);
+        }
         if ("Row".equals(options.get("row_factory"))) {
             connection.rowFactory(Row.FACTORY);
         }
@@ -226,10 +241,34 @@ final class FacadeSession implements AutoCloseable {
             case "set_trace_callback":
                 con.setTraceCallback(callbacks.trace(impl(args, 0)));
                 break;
+            case "register_converter": {
+                String typename = name(args);
+                Converter<?> converter = Callbacks.converter(impl(args, 1));
+                register(c -> c.converters().register(typename, converter));
+                break;
+            }
+            case "register_adapter": {
+                @SuppressWarnings("unchecked")
+                Class<Object> type = (Class<Object>) Callbacks.adaptedClass(name(args));
+                Adapter<Object> adapter = Callbacks.adapter(impl(args, 1));
+                register(c -> c.adapters().register(type, adapter));
+                break;
+            }
+            case "register_defaults":
+                register(c -> Recipes.pythonDefaults(c.adapters(), c.converters()));
+                break;
             default:
                 throw new ScenarioError("unknown step \"" + kind + "\" in " + scenario);
         }
         return "ok";
+    }
+
+    /** A registration made on every connection so far and on those opened later (module-global in Python). */
+    private void register(Consumer<Connection> registration) {
+        registrations.add(registration);
+        for (Connection connection : connections) {
+            registration.accept(connection);
+        }
     }
 
     /** {@code execute(sql)}, {@code execute(sql, sequence)} or {@code execute(sql, dict)}. */

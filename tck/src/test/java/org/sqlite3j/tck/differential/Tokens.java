@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,12 @@ final class Tokens {
                     throw new IllegalArgumentException("bad bool token: " + token);
                 }
                 return Boolean.valueOf(text);
+            case "date":
+                return LocalDate.parse(text);
+            case "datetime":
+                return LocalDateTime.parse(text.replace(' ', 'T'));
+            case "obj":
+                return TestObjects.decode(text);
             default:
                 throw new IllegalArgumentException("bad value token: " + token);
         }
@@ -94,7 +102,24 @@ final class Tokens {
             }
             return hex.toString();
         }
+        if (value instanceof LocalDate) {
+            return "d:" + value;
+        }
+        if (value instanceof LocalDateTime) {
+            return "dt:" + isoformat((LocalDateTime) value);
+        }
+        if (value instanceof TestObjects.Point) {
+            return "obj:" + value;
+        }
         return "?" + value.getClass().getSimpleName();
+    }
+
+    /** Python's {@code datetime.isoformat()}: microseconds only when not zero. */
+    static String isoformat(LocalDateTime t) {
+        String text = String.format("%sT%02d:%02d:%02d", t.toLocalDate(), t.getHour(), t.getMinute(),
+                t.getSecond());
+        int micros = t.getNano() / 1000;
+        return micros == 0 ? text : text + String.format(".%06d", micros);
     }
 
     /** A string in quotes, anything but printable ASCII escaped by code point, as runner.py does. */

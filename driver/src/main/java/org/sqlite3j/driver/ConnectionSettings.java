@@ -1,0 +1,165 @@
+package org.sqlite3j.driver;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * A parsed and checked {@code jdbc:sqlite3:<database>[?option=value&...]} plus Properties: what
+ * one new connection is opened with. Immutable.
+ *
+ * <p>The database is everything between the prefix and the first '?': a path, {@code :memory:}, or
+ * a {@code file:} URI name. Options after '?' are percent-decoded and, like Properties, checked by
+ * {@link Sqlite3jOption#checkAll}; URL options win over Properties of the same name (as in pgjdbc).
+ * The URI options {@code mode} and {@code cache} become the query of the {@code file:} name given
+ * to SQLite; every other option configures sqlite-jdbc ({@link SQLiteConfig}), so pragmas apply to
+ * every connection opened, pooled or not.
+ */
+final class ConnectionSettings {
+
+    static final String PREFIX = "jdbc:sqlite3:";
+
+    private final String where;
+    private final String database;
+    private final Map<String, String> options;
+
+    private ConnectionSettings(String where, String database, Map<String, String> options) {
+        this.where = where;
+        this.database = database;
+        this.options = options;
+    }
+
+    /** Parses {@code url} (which must start with {@code jdbc:sqlite3:}) merged with {@code info}. */
+    static ConnectionSettings parse(String url, Properties info) throws SQLException {
+        if (url == null || !url.startsWith(PREFIX)) {
+            throw new SQLException("not a jdbc:sqlite3: URL: " + url
+                    + "; expected jdbc:sqlite3:<path>[?option=value&...]", "08001");
+        }
+        String rest = url.substring(PREFIX.length());
+        int q = rest.indexOf('?');
+        String database = q < 0 ? rest : rest.substring(0, q);
+        Map<String, String> merged = new LinkedHashMap<>(Sqlite3jOption.fromProperties(info));
+        if (q >= 0) {
+            for (String pair : rest.substring(q + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new SQLException("malformed option '" + pair + "' in " + url
+                            + "; expected name=value", "08001");
+                }
+                merged.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+        }
+        return of(database, merged, url);
+    }
+
+    /** Settings from a database name and options (a data source's), checked. */
+    static ConnectionSettings of(String database, Map<String, String> options, String where)
+            throws SQLException {
+        return new ConnectionSettings(where, database, Sqlite3jOption.checkAll(options, where));
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    String where() {
+        return where;
+    }
+
+    String database() {
+        return database;
+    }
+
+    /** The checked value of {@code option}, else its default (possibly null). */
+    String get(Sqlite3jOption option) {
+        String v = options.get(option.optionName());
+        return v != null ? v : option.defaultValue();
+    }
+
+    int detectTypes() {
+        return Integer.parseInt(get(Sqlite3jOption.DETECT_TYPES));
+    }
+
+    int busyTimeoutMillis() {
+        String ms = get(Sqlite3jOption.BUSY_TIMEOUT);
+        if (ms != null) {
+            return Integer.parseInt(ms);
+        }
+        return (int) Math.round(Double.parseDouble(get(Sqlite3jOption.TIMEOUT)) * 1000);
+    }
+
+    /** The file name sqlite-jdbc opens: the database, as a {@code file:} URI when URI options apply. */
+    String sqliteName() {
+        String mode = get(Sqlite3jOption.MODE);
+        String cache = get(Sqlite3jOption.CACHE);
+        boolean uri = Boolean.parseBoolean(get(Sqlite3jOption.URI)) || database.startsWith("file:")
+                || mode != null || cache != null;
+        if (!uri) {
+            return database;
+        }
+        StringBuilder name = new StringBuilder(database.startsWith("file:") ? database : "file:" + database);
+        char sep = '?';
+        if (mode != null) {
+            name.append(sep).append("mode=").append(mode);
+            sep = '&';
+        }
+        if (cache != null) {
+            name.append(sep).append("cache=").append(cache);
+        }
+        return name.toString();
+    }
+
+    /** sqlite-jdbc's configuration: pass-through options first, then ours over them. */
+    SQLiteConfig config() {
+        Properties pass = new Properties();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            if (Sqlite3jOption.passThrough().containsKey(e.getKey())) {
+                pass.setProperty(e.getKey(), e.getValue());
+            }
+        }
+        SQLiteConfig config = new SQLiteConfig(pass);
+        config.setBusyTimeout(busyTimeoutMillis());
+        config.setGetGeneratedKeys(Boolean.parseBoolean(get(Sqlite3jOption.GET_GENERATED_KEYS)));
+        config.setTransactionMode(get(Sqlite3jOption.ISOLATION_LEVEL));
+        String journal = get(Sqlite3jOption.JOURNAL_MODE);
+        if (journal != null) {
+            config.setJournalMode(SQLiteConfig.JournalMode.valueOf(journal));
+        }
+        String sync = get(Sqlite3jOption.SYNCHRONOUS);
+        if (sync != null) {
+            config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(sync));
+        }
+        String fk = get(Sqlite3jOption.FOREIGN_KEYS);
+        if (fk != null) {
+            config.enforceForeignKeys(Boolean.parseBoolean(fk));
+        }
+        if (sqliteName().startsWith("file:")) {
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        }
+        return config;
+    }
+
+    /** Opens a new sqlite-jdbc connection with these settings. */
+    SQLiteConnection open() throws SQLException {
+        SQLiteConnection c = (SQLiteConnection) config().createConnection("jdbc:sqlite:" + sqliteName());
+        try {
+            if (!Boolean.parseBoolean(get(Sqlite3jOption.AUTOCOMMIT))) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,464 @@
+package org.sqlite3j.driver;
+
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+import org.sqlite.SQLiteConnection;
+import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Adapters;
+import org.sqlite3j.adapters.Conform;
+import org.sqlite3j.adapters.Converters;
+
+/**
+ * A {@code jdbc:sqlite3:} connection: sqlite-jdbc's {@link SQLiteConnection} underneath, with
+ * Python's adapters applied by {@code setObject} and converters by {@code getObject} (per
+ * {@code detect_types}). {@link #unwrap unwrap(SQLiteConnection.class)} reaches the sqlite-jdbc
+ * connection, also through a pool's proxy.
+ *
+ * <p><b>Registries.</b> {@link #adapters()} and {@link #converters()} are this connection's own
+ * children of the data source's registries (or of the global ones for {@code DriverManager}):
+ * what is registered here stays here; lookups fall back to the parents.
+ *
+ * <p><b>Returned to a pool: no leaked transaction.</b> A pool that hands this connection to the
+ * next borrower must not hand over a transaction the previous one left open — including a manual
+ * {@code BEGIN} in auto-commit mode, which HikariCP does not roll back (it rolls back only when
+ * auto-commit is off and it saw a statement). {@link #reset()} rolls back whatever is open. It runs
+ * <ul>
+ * <li>when {@link #clearWarnings()} is called from inside the {@code close()} of another
+ *     {@link Connection} implementation — that is a pool's proxy being returned: HikariCP 7
+ *     ({@code ProxyConnection.close()}) calls {@code clearWarnings()} on the real connection on
+ *     every return, after closing the borrower's statements and resetting auto-commit; the caller
+ *     is recognised with a {@link StackWalker} over a few frames, once per return;
+ * <li>when a logical connection of {@link Sqlite3jDataSource#getPooledConnection()} is closed;
+ * <li>when the application calls it.
+ * </ul>
+ * A {@code clearWarnings()} the application calls itself does not roll back (unless it calls it
+ * from the {@code close()} of a {@code Connection} wrapper of its own, which is then taken as a
+ * return). The caller check costs one short stack walk per return, and only when something ran.
+ * Limits: a pool that
+ * neither calls {@code clearWarnings()} from its proxy's {@code close()} nor uses
+ * {@code ConnectionPoolDataSource} must call {@link #reset()} itself (e.g. DBCP's
+ * {@code rollbackOnReturn} with auto-commit off covers only JDBC transactions). {@code reset()} is
+ * skipped when no statement ran through this wrapper since the last reset and it was never
+ * unwrapped; work done through the unwrapped sqlite-jdbc connection is covered because unwrapping
+ * marks the connection used.
+ *
+ * <p>Not thread-safe, like the sqlite-jdbc connection it wraps: one thread at a time.
+ */
+public final class Sqlite3jConnection implements Connection {
+
+    private static final StackWalker WALKER =
+            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private final SQLiteConnection delegate;
+    private final Adapters adapters;
+    private final Converters converters;
+    private final String where;
+    private int detectTypes;
+    /** Whether anything ran since the last {@link #reset()}: only then can a transaction be open. */
+    boolean used;
+
+    Sqlite3jConnection(SQLiteConnection delegate, ConnectionSettings settings, Adapters adapters,
+            Converters converters) {
+        this.delegate = delegate;
+        this.adapters = adapters.child();
+        this.converters = converters.child();
+        this.detectTypes = settings.detectTypes();
+        this.where = settings.where();
+    }
+
+    /** Names the database, for pool logs: {@code Sqlite3jConnection[jdbc:sqlite3:app.db]}. */
+    @Override
+    public String toString() {
+        return "Sqlite3jConnection[" + where + "]";
+    }
+
+    /** This connection's adapter registry (a child of the data source's or the global one). */
+    public Adapters adapters() {
+        return adapters;
+    }
+
+    /** This connection's converter registry (a child of the data source's or the global one). */
+    public Converters converters() {
+        return converters;
+    }
+
+    /** Python's {@code detect_types} of this connection (0 to 3). */
+    public int detectTypes() {
+        return detectTypes;
+    }
+
+    /** Changes {@code detect_types} for result sets opened from now on. */
+    public void detectTypes(int value) {
+        if (value < 0 || value > 3) {
+            throw new IllegalArgumentException(
+                    "detect_types must be 0 to 3 (PARSE_DECLTYPES | PARSE_COLNAMES), got " + value);
+        }
+        this.detectTypes = value;
+    }
+
+    /** The sqlite-jdbc connection underneath. */
+    public SQLiteConnection sqliteConnection() {
+        used = true;
+        return delegate;
+    }
+
+    /**
+     * Rolls back any open transaction, whether JDBC's (auto-commit off: sqlite-jdbc's
+     * ROLLBACK and a new BEGIN) or one begun by SQL ({@code BEGIN}, {@code SAVEPOINT}) in auto-commit
+     * mode. Called when a pool takes the connection back (see the class comment); harmless when
+     * nothing is open.
+     */
+    public void reset() throws SQLException {
+        if (!used || delegate.isClosed()) {
+            return;
+        }
+        used = false;
+        if (!delegate.getAutoCommit()) {
+            delegate.rollback();
+            return;
+        }
+        try (Statement s = delegate.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            if (!m.contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    /** The SQLite value to bind for {@code value}: its adapter's, its conform()'s, or itself. */
+    Object adapt(Object value) throws SQLException {
+        if (value == null) {
+            return null;
+        }
+        Adapter<Object> adapter = adapters.isEmpty() ? null : adapters.find(value.getClass()).orElse(null);
+        try {
+            if (adapter != null) {
+                return adapter.adapt(value);
+            }
+            if (value instanceof Conform) {
+                return ((Conform) value).conform();
+            }
+        } catch (SQLException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException("adapter for " + value.getClass().getName() + " failed: " + e, "22000", e);
+        }
+        return value;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        if (used && calledFromPoolClose()) {
+            reset();
+        }
+        delegate.clearWarnings();
+    }
+
+    /** Whether a caller close by is the {@code close()} of another Connection class: a pool's proxy. */
+    private static boolean calledFromPoolClose() {
+        return WALKER.walk(frames -> frames
+                .dropWhile(f -> f.getDeclaringClass() == Sqlite3jConnection.class)
+                .limit(2)
+                .anyMatch(f -> f.getMethodName().equals("close")
+                        && Connection.class.isAssignableFrom(f.getDeclaringClass())));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        delegate.close();
+    }
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        return new Sqlite3jStatement(this, delegate.createStatement());
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency) throws SQLException {
+        return new Sqlite3jStatement(this, delegate.createStatement(type, concurrency));
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+        return new Sqlite3jStatement(this, delegate.createStatement(type, concurrency, holdability));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        return new Sqlite3jPreparedStatement(this, delegate.prepareStatement(sql));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        return new Sqlite3jPreparedStatement(this, delegate.prepareStatement(sql, autoGeneratedKeys));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        return new Sqlite3jPreparedStatement(this, delegate.prepareStatement(sql, columnIndexes));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        return new Sqlite3jPreparedStatement(this, delegate.prepareStatement(sql, columnNames));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+        return new Sqlite3jPreparedStatement(this, delegate.prepareStatement(sql, type, concurrency));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+            throws SQLException {
+        return new Sqlite3jPreparedStatement(this,
+                delegate.prepareStatement(sql, type, concurrency, holdability));
+    }
+
+    /** Reaches this wrapper, the sqlite-jdbc connection ({@link SQLiteConnection}) or what it wraps. */
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        if (iface.isInstance(delegate)) {
+            used = true;
+            return iface.cast(delegate);
+        }
+        return delegate.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface);
+    }
+
+    // ---- plain delegation ----
+
+    @Override
+    public void abort(Executor x) throws SQLException {
+        delegate.abort(x);
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        delegate.commit();
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        return delegate.createArrayOf(typeName, elements);
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        return delegate.createBlob();
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        return delegate.createClob();
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        return delegate.createNClob();
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        return delegate.createSQLXML();
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        return delegate.createStruct(typeName, attributes);
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        return delegate.getAutoCommit();
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        return delegate.getCatalog();
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        return delegate.getClientInfo();
+    }
+
+    @Override
+    public String getClientInfo(String name) throws SQLException {
+        return delegate.getClientInfo(name);
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        return delegate.getHoldability();
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        return delegate.getMetaData();
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        return delegate.getNetworkTimeout();
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        return delegate.getSchema();
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        return delegate.getTransactionIsolation();
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        return delegate.getTypeMap();
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        return delegate.getWarnings();
+    }
+
+    @Override
+    public boolean isClosed() throws SQLException {
+        return delegate.isClosed();
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        return delegate.isReadOnly();
+    }
+
+    @Override
+    public boolean isValid(int x) throws SQLException {
+        return delegate.isValid(x);
+    }
+
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        return delegate.nativeSQL(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int x, int y, int z) throws SQLException {
+        return delegate.prepareCall(sql, x, y, z);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int x, int y) throws SQLException {
+        return delegate.prepareCall(sql, x, y);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        return delegate.prepareCall(sql);
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint x) throws SQLException {
+        delegate.releaseSavepoint(x);
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        delegate.rollback();
+    }
+
+    @Override
+    public void rollback(Savepoint x) throws SQLException {
+        delegate.rollback(x);
+    }
+
+    @Override
+    public void setAutoCommit(boolean x) throws SQLException {
+        delegate.setAutoCommit(x);
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        delegate.setCatalog(catalog);
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        delegate.setClientInfo(name, value);
+    }
+
+    @Override
+    public void setClientInfo(Properties x) throws SQLClientInfoException {
+        delegate.setClientInfo(x);
+    }
+
+    @Override
+    public void setHoldability(int x) throws SQLException {
+        delegate.setHoldability(x);
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor x, int y) throws SQLException {
+        delegate.setNetworkTimeout(x, y);
+    }
+
+    @Override
+    public void setReadOnly(boolean x) throws SQLException {
+        delegate.setReadOnly(x);
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        used = true;
+        return delegate.setSavepoint();
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        used = true;
+        return delegate.setSavepoint(name);
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        delegate.setSchema(schema);
+    }
+
+    @Override
+    public void setTransactionIsolation(int x) throws SQLException {
+        delegate.setTransactionIsolation(x);
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> x) throws SQLException {
+        delegate.setTypeMap(x);
+    }
+
+}

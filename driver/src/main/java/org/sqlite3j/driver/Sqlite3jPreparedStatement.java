@@ -1,0 +1,354 @@
+package org.sqlite3j.driver;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+
+import org.sqlite.core.CoreStatement;
+
+/**
+ * A prepared statement of a {@link Sqlite3jConnection}. {@code setObject} binds what the adapter
+ * registry makes of the value (the connection's, else the data source's, else the global registry;
+ * then {@code Conform}); with no adapter the value goes to sqlite-jdbc unchanged. The typed setters
+ * ({@code setString}, {@code setLong}, ...) are sqlite-jdbc's.
+ */
+final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements PreparedStatement {
+
+    private final PreparedStatement prepared;
+
+    Sqlite3jPreparedStatement(Sqlite3jConnection connection, PreparedStatement prepared) {
+        super(connection, prepared);
+        this.prepared = prepared;
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x) throws SQLException {
+        prepared.setObject(parameterIndex, connection.adapt(x));
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+        Object adapted = connection.adapt(x);
+        if (adapted != x) {
+            prepared.setObject(parameterIndex, adapted);
+        } else {
+            prepared.setObject(parameterIndex, x, targetSqlType);
+        }
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
+            throws SQLException {
+        Object adapted = connection.adapt(x);
+        if (adapted != x) {
+            prepared.setObject(parameterIndex, adapted);
+        } else {
+            prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        }
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
+        setObject(parameterIndex, x, targetSqlType.getVendorTypeNumber());
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength)
+            throws SQLException {
+        setObject(parameterIndex, x, targetSqlType.getVendorTypeNumber(), scaleOrLength);
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        connection.used = true;
+        return wrap(prepared.executeQuery(), true);
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+        connection.used = true;
+        return prepared.execute();
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        connection.used = true;
+        return prepared.executeUpdate();
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        connection.used = true;
+        return prepared.executeLargeUpdate();
+    }
+
+    @Override
+    public void addBatch() throws SQLException {
+        prepared.addBatch();
+    }
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        ResultSetMetaData meta = prepared.getMetaData();
+        return meta == null ? null : new Sqlite3jResultSetMetaData(connection,
+                prepared instanceof CoreStatement ? (CoreStatement) prepared : null, meta);
+    }
+
+    // ---- plain delegation ----
+
+    @Override
+    public void clearParameters() throws SQLException {
+        prepared.clearParameters();
+    }
+
+    @Override
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        return prepared.getParameterMetaData();
+    }
+
+    @Override
+    public void setArray(int parameterIndex, Array x) throws SQLException {
+        prepared.setArray(parameterIndex, x);
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, int y) throws SQLException {
+        prepared.setAsciiStream(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, long y) throws SQLException {
+        prepared.setAsciiStream(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+        prepared.setAsciiStream(parameterIndex, x);
+    }
+
+    @Override
+    public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
+        prepared.setBigDecimal(parameterIndex, x);
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, int y) throws SQLException {
+        prepared.setBinaryStream(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, long y) throws SQLException {
+        prepared.setBinaryStream(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+        prepared.setBinaryStream(parameterIndex, x);
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream x, long y) throws SQLException {
+        prepared.setBlob(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream x) throws SQLException {
+        prepared.setBlob(parameterIndex, x);
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, Blob x) throws SQLException {
+        prepared.setBlob(parameterIndex, x);
+    }
+
+    @Override
+    public void setBoolean(int parameterIndex, boolean x) throws SQLException {
+        prepared.setBoolean(parameterIndex, x);
+    }
+
+    @Override
+    public void setByte(int parameterIndex, byte x) throws SQLException {
+        prepared.setByte(parameterIndex, x);
+    }
+
+    @Override
+    public void setBytes(int parameterIndex, byte[] x) throws SQLException {
+        prepared.setBytes(parameterIndex, x);
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x, int y) throws SQLException {
+        prepared.setCharacterStream(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x, long y) throws SQLException {
+        prepared.setCharacterStream(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x) throws SQLException {
+        prepared.setCharacterStream(parameterIndex, x);
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader x, long y) throws SQLException {
+        prepared.setClob(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader x) throws SQLException {
+        prepared.setClob(parameterIndex, x);
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Clob x) throws SQLException {
+        prepared.setClob(parameterIndex, x);
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x, Calendar y) throws SQLException {
+        prepared.setDate(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x) throws SQLException {
+        prepared.setDate(parameterIndex, x);
+    }
+
+    @Override
+    public void setDouble(int parameterIndex, double x) throws SQLException {
+        prepared.setDouble(parameterIndex, x);
+    }
+
+    @Override
+    public void setFloat(int parameterIndex, float x) throws SQLException {
+        prepared.setFloat(parameterIndex, x);
+    }
+
+    @Override
+    public void setInt(int parameterIndex, int x) throws SQLException {
+        prepared.setInt(parameterIndex, x);
+    }
+
+    @Override
+    public void setLong(int parameterIndex, long x) throws SQLException {
+        prepared.setLong(parameterIndex, x);
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader x, long y) throws SQLException {
+        prepared.setNCharacterStream(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader x) throws SQLException {
+        prepared.setNCharacterStream(parameterIndex, x);
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader x, long y) throws SQLException {
+        prepared.setNClob(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader x) throws SQLException {
+        prepared.setNClob(parameterIndex, x);
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, NClob x) throws SQLException {
+        prepared.setNClob(parameterIndex, x);
+    }
+
+    @Override
+    public void setNString(int parameterIndex, String x) throws SQLException {
+        prepared.setNString(parameterIndex, x);
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int x, String y) throws SQLException {
+        prepared.setNull(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int x) throws SQLException {
+        prepared.setNull(parameterIndex, x);
+    }
+
+    @Override
+    public void setRef(int parameterIndex, Ref x) throws SQLException {
+        prepared.setRef(parameterIndex, x);
+    }
+
+    @Override
+    public void setRowId(int parameterIndex, RowId x) throws SQLException {
+        prepared.setRowId(parameterIndex, x);
+    }
+
+    @Override
+    public void setSQLXML(int parameterIndex, SQLXML x) throws SQLException {
+        prepared.setSQLXML(parameterIndex, x);
+    }
+
+    @Override
+    public void setShort(int parameterIndex, short x) throws SQLException {
+        prepared.setShort(parameterIndex, x);
+    }
+
+    @Override
+    public void setString(int parameterIndex, String x) throws SQLException {
+        prepared.setString(parameterIndex, x);
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x, Calendar y) throws SQLException {
+        prepared.setTime(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x) throws SQLException {
+        prepared.setTime(parameterIndex, x);
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x, Calendar y) throws SQLException {
+        prepared.setTimestamp(parameterIndex, x, y);
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+        prepared.setTimestamp(parameterIndex, x);
+    }
+
+    @Override
+    public void setURL(int parameterIndex, URL x) throws SQLException {
+        prepared.setURL(parameterIndex, x);
+    }
+
+    @Deprecated
+    @SuppressWarnings("deprecation")
+    @Override
+    public void setUnicodeStream(int parameterIndex, InputStream x, int y) throws SQLException {
+        prepared.setUnicodeStream(parameterIndex, x, y);
+    }
+
+}
