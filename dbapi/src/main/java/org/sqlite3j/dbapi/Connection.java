@@ -240,10 +240,10 @@ public class Connection implements AutoCloseable {
      */
     public void isolationLevel(String level) {
         String normalized = ConnectOptions.checkIsolationLevel(level);
+        isolationLevel = normalized; // set before the commit, as CPython does (it stays if COMMIT fails)
         if (normalized == null) {
             commit();
         }
-        isolationLevel = normalized;
     }
 
     /**

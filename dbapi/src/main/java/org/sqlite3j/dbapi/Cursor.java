@@ -95,7 +95,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     private Cursor run(String sql, Object parameters) {
         Objects.requireNonNull(sql, "sql");
-        enter();
+        enterExecute();
         try {
             Statement stmt = begin(sql);
             if (stmt == null) {
@@ -226,7 +226,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     public Cursor executemany(String sql, Iterator<?> seqOfParameters) {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(seqOfParameters, "seqOfParameters");
-        enter();
+        enterExecute();
         try {
             Statement stmt = begin(sql);
             if (stmt == null || stmt.readonly) {
@@ -645,10 +645,21 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         locked = true;
     }
 
+    /** The cursor's own state first, then the connection's, in CPython's order. */
     private void checkOpen() {
-        connection.checkUsable();
         if (closed) {
             throw new Sqlite3.ProgrammingError("Cannot operate on a closed cursor.");
+        }
+        connection.checkUsable();
+    }
+
+    /** {@link #enter()} for execute and executemany: CPython's error path sets rowcount to -1 even then. */
+    private void enterExecute() {
+        try {
+            enter();
+        } catch (RuntimeException e) {
+            rowcount = -1;
+            throw e;
         }
     }
 
