@@ -70,6 +70,7 @@ public class Connection implements AutoCloseable {
 
     private Connection(Engine engine, ConnectOptions options) {
         this.engine = engine;
+        engine.statementsPending(() -> !held.isEmpty());
         this.owner = Thread.currentThread();
         this.checkSameThread = options.checkSameThread();
         this.detectTypes = options.detectTypes();

@@ -66,7 +66,16 @@ final class Engine {
         this.borrowed = borrowed;
         this.db = connection.getDatabase();
         connection.addCommitListener(hooks);
+        // sqlite-jdbc, in its own autocommit mode, runs an empty BEGIN; COMMIT after every statement
+        // that finishes; that COMMIT fails while another write is part way through and leaves its BEGIN
+        // open. The façade issues every BEGIN/COMMIT/ROLLBACK itself, so sqlite-jdbc is told that it is
+        // not in charge of commits (only the flag: no BEGIN is issued). Restored on close.
+        this.jdbcAutoCommit = connection.getConnectionConfig().isAutoCommit();
+        connection.getConnectionConfig().setAutoCommit(false);
     }
+
+    /** sqlite-jdbc's autocommit flag before this engine took over (given back with a borrowed connection). */
+    private final boolean jdbcAutoCommit;
 
     /**
      * Runs over a connection borrowed from a pool or a DataSource (HikariCP's proxy, our driver's
@@ -177,15 +186,34 @@ final class Engine {
             if (kind == Statement.Kind.BEGIN || kind == Statement.Kind.SAVEPOINT) {
                 inTransaction = true;
             } else if (kind == Statement.Kind.END) {
+                inTransaction = !statementsPending() && probeTransaction();
+            } else if (kind == Statement.Kind.RELEASE && !statementsPending()) {
                 inTransaction = probeTransaction();
             }
             return row;
         } catch (SQLException e) {
-            if (kind == Statement.Kind.END) {
+            if ((kind == Statement.Kind.END || kind == Statement.Kind.RELEASE) && !statementsPending()) {
                 inTransaction = probeTransaction();
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether statements of this connection are part way through their results. The probe's empty
+     * transaction must not run then: its COMMIT would fail while a write is pending and leave the
+     * BEGIN open, so the flag follows the statement instead (a successful COMMIT or ROLLBACK ends
+     * the transaction; the hooks report the rest).
+     */
+    private boolean statementsPending() {
+        return pending != null && pending.getAsBoolean();
+    }
+
+    private java.util.function.BooleanSupplier pending;
+
+    /** Tells the engine how to know that statements are part way through (the connection's cursors). */
+    void statementsPending(java.util.function.BooleanSupplier check) {
+        this.pending = check;
     }
 
     /**
@@ -473,11 +501,12 @@ final class Engine {
             return;
         }
         try {
-            if (probeTransaction()) {
-                db.exec("ROLLBACK", true);
+            if (statementsPending() ? inTransaction : probeTransaction()) {
+                db.exec("ROLLBACK", false);
             }
         } finally {
             connection.removeCommitListener(hooks);
+            connection.getConnectionConfig().setAutoCommit(jdbcAutoCommit);
             borrowed.close();
         }
     }

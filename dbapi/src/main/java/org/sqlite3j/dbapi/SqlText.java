@@ -48,9 +48,15 @@ final class SqlText {
                 break;
             case "COMMIT":
             case "END":
-            case "ROLLBACK":
-            case "RELEASE":
                 kind = Statement.Kind.END;
+                readonly = true;
+                break;
+            case "ROLLBACK":
+                kind = rollsBackTo(sql, start) ? Statement.Kind.RELEASE : Statement.Kind.END;
+                readonly = true;
+                break;
+            case "RELEASE":
+                kind = Statement.Kind.RELEASE;
                 readonly = true;
                 break;
             case "SELECT":
@@ -79,6 +85,12 @@ final class SqlText {
         }
         List<String> names = SqlScanner.parameterNames(sql, start);
         return new Statement(sql, start, end, core, names, kind, readonly);
+    }
+
+    /** {@code ROLLBACK [TRANSACTION] TO ...}: back to a savepoint, the transaction stays. */
+    private static boolean rollsBackTo(String sql, int start) {
+        String upper = sql.substring(start).toUpperCase(Locale.ROOT);
+        return upper.matches("(?s)ROLLBACK\\s+(TRANSACTION\\s+)?TO\\b.*");
     }
 
     private static boolean writesAfterWith(String sql, int start) {

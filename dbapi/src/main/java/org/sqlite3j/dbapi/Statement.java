@@ -22,8 +22,10 @@ final class Statement {
         BEGIN,
         /** SAVEPOINT: opens a transaction when none is open. */
         SAVEPOINT,
-        /** COMMIT, END, RELEASE, ROLLBACK: may end the transaction. */
+        /** COMMIT, END, ROLLBACK (not ROLLBACK TO): ends the transaction when it succeeds. */
         END,
+        /** RELEASE, ROLLBACK TO: ends the transaction only when the outermost savepoint goes. */
+        RELEASE,
         /** SELECT, VALUES, EXPLAIN, WITH ... SELECT, read-only PRAGMA. */
         QUERY,
         /** Everything else (DDL, ATTACH, writing PRAGMA, WITH ... INSERT...). */
