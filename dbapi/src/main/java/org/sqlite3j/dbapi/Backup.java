@@ -60,6 +60,7 @@ final class Backup {
             check(rc, "backing up " + name);
             int restored = target.engine().db().restore("main", copy.toString(), null, sleepMillis,
                     Integer.MAX_VALUE, -1);
+            target.engine().forgetEncoding();
             check(restored, "restoring into the target");
         } catch (SQLException e) {
             throw ErrorTable.translate(e);

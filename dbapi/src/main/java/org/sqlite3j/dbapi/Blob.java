@@ -627,7 +627,7 @@ public final class Blob implements AutoCloseable {
             }
             try {
                 return columns == 0 ? new Object[0]
-                        : engine.readRow(statement, columns, null, Engine.TEXT_STR, null);
+                        : engine.readRow(statement, columns);
             } finally {
                 engine.reset(statement);
             }
@@ -876,7 +876,7 @@ public final class Blob implements AutoCloseable {
             boolean more = engine.execute(statement, parameters);
             int columns = more ? engine.columnCount(statement) : 0;
             while (more) {
-                rows.add(engine.readRow(statement, columns, null, Engine.TEXT_STR, null));
+                rows.add(engine.readRow(statement, columns));
                 if (firstOnly) {
                     engine.reset(statement);
                     break;

@@ -59,7 +59,7 @@ public class Connection implements AutoCloseable {
     private int autocommit;
     private RowFactory rowFactory;
     private Object textFactory = String.class;
-    private int textMode = Engine.TEXT_STR;
+    private int textMode = RowReader.TEXT_STR;
     private Function<byte[], ?> textFunction;
     private volatile boolean closed;
     private long lastInsertRowid;
@@ -365,10 +365,10 @@ public class Connection implements AutoCloseable {
      */
     public void textFactory(Class<?> type) {
         if (type == String.class) {
-            textMode = Engine.TEXT_STR;
+            textMode = RowReader.TEXT_STR;
             textFunction = null;
         } else if (type == byte[].class) {
-            textMode = Engine.TEXT_BYTES;
+            textMode = RowReader.TEXT_BYTES;
             textFunction = null;
         } else {
             throw new Sqlite3.TypeError("text_factory must be String.class, byte[].class or a"
@@ -380,7 +380,7 @@ public class Connection implements AutoCloseable {
     /** Sets {@code con.text_factory} to a function that receives each TEXT value's UTF-8 bytes. */
     public void textFactory(Function<byte[], ?> factory) {
         Objects.requireNonNull(factory, "factory");
-        textMode = Engine.TEXT_FUNCTION;
+        textMode = RowReader.TEXT_FUNCTION;
         textFunction = factory;
         textFactory = factory;
     }
@@ -657,6 +657,8 @@ public class Connection implements AutoCloseable {
             engine.jdbc().deserialize(name, data);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
+        } finally {
+            engine.forgetEncoding();
         }
         mayHaveInserted();
     }

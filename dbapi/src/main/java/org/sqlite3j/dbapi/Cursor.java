@@ -51,6 +51,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private String[] columnNames;
     /** The converter of each column under detect_types, or null when no column has one. */
     private Converter<?>[] converters;
+    /** Reads the rows of the current statement; set up at its first row. */
+    private final RowReader reader = new RowReader();
+    private boolean readerReady;
     private List<ColumnDescription> description;
     private long rowcount = -1;
     private Long lastrowid;
@@ -136,6 +139,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         description = null;
         columnNames = null;
         columnCount = 0;
+        readerReady = false;
         rowcount = -1;
         Statement stmt = connection.acquire(sql);
         if (stmt == null) {
@@ -512,18 +516,23 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
         Statement stmt = statement;
         Engine engine = connection.engine();
         Object[] values;
+        boolean more;
         try {
-            values = engine.readRow(stmt.core, columnCount, columnNames, connection.textMode(),
-                    connection.textFunction(), converters);
+            if (!readerReady) {
+                reader.configure(columnCount, columnNames, converters, engine.textIsUtf8());
+                readerReady = true;
+            }
+            values = reader.read(stmt.core, connection.textMode(), connection.textFunction(), true);
         } catch (SQLException e) {
             abandon();
             throw ErrorTable.translate(e);
         }
-        // (a converter's or text factory's exception propagates from readRow with the statement left
+        // (a converter's or text factory's exception propagates from read with the statement left
         // on this row, as in CPython: the next fetch converts the same row again)
         hasRow = false;
         try {
-            if (engine.step(stmt.core)) {
+            more = reader.stepped() ? engine.stepped(stmt.core, reader.stepResult()) : engine.step(stmt.core);
+            if (more) {
                 hasRow = true;
             } else {
                 if (stmt.isDml()) {

@@ -1,22 +1,16 @@
 package org.sqlite3j.dbapi;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
-import org.sqlite3j.adapters.Converter;
 
 /**
  * The one place that reaches into sqlite-jdbc below JDBC: it opens the SQLite connection, steps
@@ -257,7 +251,11 @@ final class Engine {
 
     /** The next step: true when a row is ready, false when done (the statement is then reset). */
     boolean step(CoreStatement statement) throws SQLException {
-        int rc = statement.pointer.safeRunInt(DB::step);
+        return stepped(statement, statement.pointer.safeRunInt(DB::step));
+    }
+
+    /** {@link #step} after SQLite answered {@code rc} to the step. */
+    boolean stepped(CoreStatement statement, int rc) throws SQLException {
         if (callbackFailure != null) {
             reset(statement);
             if (rc != ErrorTable.SQLITE_ROW && rc != ErrorTable.SQLITE_DONE) {
@@ -313,101 +311,47 @@ final class Engine {
         });
     }
 
-    /** How TEXT values are returned: {@code text_factory}. */
-    static final int TEXT_STR = 0;
-    static final int TEXT_BYTES = 1;
-    static final int TEXT_FUNCTION = 2;
+    /**
+     * Reads the current row of {@code statement} into Python-typed values ({@code str} text, no
+     * converters); for callers outside a cursor, which read a few rows.
+     */
+    Object[] readRow(CoreStatement statement, int columns) throws SQLException {
+        return new RowReader().configure(columns, null, null, false)
+                .read(statement, RowReader.TEXT_STR, null, false);
+    }
+
+    /** Whether the database's text encoding is known to be UTF-8 (1), another (2), or unknown (0). */
+    private int encoding;
 
     /**
-     * Reads the current row of {@code statement} into Python-typed values: INTEGER as Long, REAL
-     * as Double, TEXT as String (or as {@code textFactory} says), BLOB as byte[], NULL as null.
+     * Whether the main database stores text as UTF-8 ({@code PRAGMA encoding}); asked of SQLite once
+     * the database has pages, after which the encoding of that database cannot change. Call it while
+     * a statement holds its read lock (after a step returned a row), so that it cannot meet a lock.
      */
-    Object[] readRow(CoreStatement statement, int columns, String[] names, int textMode,
-            Function<byte[], ?> textFactory) throws SQLException {
-        return readRow(statement, columns, names, textMode, textFactory, null);
-    }
-
-    /** {@link #readRow(CoreStatement, int, String[], int, Function)} with detect_types converters. */
-    Object[] readRow(CoreStatement statement, int columns, String[] names, int textMode,
-            Function<byte[], ?> textFactory, Converter<?>[] converters) throws SQLException {
-        Object[] row = statement.pointer.safeRun((d, p) -> {
-            Object[] values = new Object[columns];
-            for (int i = 0; i < columns; i++) {
-                if (converters != null && converters[i] != null) {
-                    // Python hands converters the value's bytes (numbers as their text); NULL and
-                    // zero-length values read as None without a call
-                    byte[] bytes = d.column_type(p, i) == SQLITE_NULL ? null : d.column_blob(p, i);
-                    values[i] = bytes == null || bytes.length == 0 ? null : new Convert(bytes);
-                    continue;
-                }
-                switch (d.column_type(p, i)) {
-                    case SQLITE_INTEGER:
-                        values[i] = d.column_long(p, i);
-                        break;
-                    case SQLITE_FLOAT:
-                        values[i] = d.column_double(p, i);
-                        break;
-                    case SQLITE_TEXT:
-                        if (textMode == TEXT_STR) {
-                            String text = d.column_text(p, i);
-                            if (text.indexOf('\uFFFD') >= 0) {
-                                checkUtf8(d.column_blob(p, i), names == null ? "" : names[i]);
-                            }
-                            values[i] = text;
-                        } else {
-                            values[i] = new TextBytes(blob(d.column_blob(p, i)));
-                        }
-                        break;
-                    case SQLITE_BLOB:
-                        values[i] = blob(d.column_blob(p, i));
-                        break;
-                    default:
-                        values[i] = null;
-                        break;
-                }
-            }
-            return values;
-        });
-        if (textMode != TEXT_STR) {
-            for (int i = 0; i < columns; i++) {
-                if (row[i] instanceof TextBytes) {
-                    byte[] bytes = ((TextBytes) row[i]).bytes;
-                    row[i] = textMode == TEXT_BYTES ? bytes : textFactory.apply(bytes);
-                }
-            }
+    boolean textIsUtf8() throws SQLException {
+        if (encoding != 0) {
+            return encoding == 1;
         }
-        if (converters != null) {
-            for (int i = 0; i < columns; i++) {
-                if (row[i] instanceof Convert) {
-                    row[i] = TypeDetection.convert(converters[i], ((Convert) row[i]).bytes);
-                }
-            }
+        CoreStatement query = controlStatement("SELECT (SELECT encoding FROM pragma_encoding),"
+                + " (SELECT page_count FROM pragma_page_count)");
+        if (!db.execute(query, null)) {
+            throw new Sqlite3.InternalError("PRAGMA encoding returned no row");
         }
-        return row;
-    }
-
-    /** A value for a converter, to be converted outside the database lock. */
-    private record Convert(byte[] bytes) {
-    }
-
-    /** TEXT read as bytes, to be handed to the text factory outside the database lock. */
-    private record TextBytes(byte[] bytes) {
-    }
-
-    private static byte[] blob(byte[] bytes) {
-        return bytes == null ? new byte[0] : bytes;
-    }
-
-    private static void checkUtf8(byte[] bytes, String column) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(blob(bytes)));
-        } catch (CharacterCodingException e) {
-            throw new Sqlite3.OperationalError("Could not decode to UTF-8 column '" + column
-                    + "' with text '" + new String(blob(bytes), StandardCharsets.UTF_8) + "'");
+            boolean utf8 = "UTF-8".equals(query.pointer.safeRun((d, p) -> d.column_text(p, 0)));
+            long pages = query.pointer.safeRunLong((d, p) -> d.column_long(p, 1));
+            if (pages > 0) {
+                encoding = utf8 ? 1 : 2;
+            }
+            return utf8;
+        } finally {
+            reset(query);
         }
+    }
+
+    /** Forgets the database's encoding: its content was replaced (deserialize, a backup into it). */
+    void forgetEncoding() {
+        encoding = 0;
     }
 
     long changes() throws SQLException {

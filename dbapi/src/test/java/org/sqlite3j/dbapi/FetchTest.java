@@ -173,6 +173,30 @@ class FetchTest {
         assertThat(con.execute("select '\uFFFD'").fetchone().get(0)).isEqualTo("\uFFFD");
     }
 
+    @Test // no CPython test: a UTF-16 database (values checked against CPython 3.13)
+    void utf16DatabaseReadsTextAsUtf8() {
+        Connection u = Sqlite3.connect(":memory:", ConnectOptions.defaults().detectTypes(Sqlite3.PARSE_DECLTYPES));
+        try {
+            u.execute("pragma encoding='UTF-16le'");
+            u.execute("create table t(x, r raw)");
+            u.execute("insert into t values ('h\u00e9llo', 'h\u00e9'), (x'41004200', 12)");
+            assertThat(u.execute("select x from t where rowid = 1").fetchone().get(0)).isEqualTo("h\u00e9llo");
+            u.converters().register("raw", b -> b);
+            // converters get sqlite3_column_blob's bytes: text in the database's encoding
+            assertThat(u.execute("select r from t").fetchall()).extracting(row -> row.get(0))
+                    .containsExactly(new byte[] {'h', 0, (byte) 0xE9, 0}, new byte[] {'1', '2'});
+            u.textFactory(byte[].class);
+            assertThat(u.execute("select x from t").fetchall()).extracting(row -> row.get(0))
+                    .containsExactly(new byte[] {'h', (byte) 0xC3, (byte) 0xA9, 'l', 'l', 'o'},
+                            new byte[] {'A', 0, 'B', 0});
+            u.textFactory(String.class);
+            assertThat(u.execute("select x, typeof(x) from t").fetchone().values())
+                    .containsExactly("h\u00e9llo", "text");
+        } finally {
+            u.close();
+        }
+    }
+
     @Test // test_regression.RegressionTests.test_recursive_cursor_use
     void recursiveUseIsRefused() {
         Cursor c = con.cursor();
