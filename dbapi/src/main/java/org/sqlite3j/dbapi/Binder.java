@@ -40,13 +40,15 @@ final class Binder {
             checkCount(needed, 0);
             return NO_VALUES;
         }
+        // Python's registry is asked per value; whether it holds anything at all, once per row
+        Adapters active = adapters == null || adapters.isEmpty() ? null : adapters;
         if (parameters instanceof Object[]) {
             Object[] array = (Object[]) parameters;
             checkCount(needed, array.length);
             Object[] values = new Object[needed];
             for (int i = 0; i < needed; i++) {
-                checkNameless(names, i);
-                values[i] = sqliteValue(array[i], i + 1, adapters);
+                checkNameless(statement, i);
+                values[i] = sqliteValue(array[i], i + 1, active);
             }
             return values;
         }
@@ -55,8 +57,8 @@ final class Binder {
             checkCount(needed, list.size());
             Object[] values = new Object[needed];
             for (int i = 0; i < needed; i++) {
-                checkNameless(names, i);
-                values[i] = sqliteValue(list.get(i), i + 1, adapters);
+                checkNameless(statement, i);
+                values[i] = sqliteValue(list.get(i), i + 1, active);
             }
             return values;
         }
@@ -87,10 +89,13 @@ final class Binder {
         }
     }
 
-    /** Python 3.14: a named placeholder cannot take a value from a sequence. */
-    private static void checkNameless(List<String> names, int i) {
-        String name = names.get(i);
-        if (name != null && name.charAt(0) != '?') {
+    /**
+     * Python 3.14: a named placeholder cannot take a value from a sequence (checked in parameter
+     * order, so that a value that fails to bind before the first named placeholder reports first).
+     */
+    private static void checkNameless(Statement statement, int i) {
+        if (statement.firstNamed == i + 1) {
+            String name = statement.parameterNames.get(i);
             throw new Sqlite3.ProgrammingError("Binding " + (i + 1) + " ('" + name + "') is a named"
                     + " parameter, but you supplied a sequence which requires nameless (qmark)"
                     + " placeholders.");
@@ -98,6 +103,7 @@ final class Binder {
     }
 
     private static Object[] bindNamed(List<String> names, Map<?, ?> map, Adapters adapters) {
+        Adapters active = adapters == null || adapters.isEmpty() ? null : adapters;
         Object[] values = new Object[names.size()];
         for (int i = 0; i < values.length; i++) {
             String name = names.get(i);
@@ -111,7 +117,7 @@ final class Binder {
                 throw new Sqlite3.ProgrammingError(
                         "You did not supply a value for binding parameter :" + key + ".");
             }
-            values[i] = sqliteValue(value, i + 1, adapters);
+            values[i] = sqliteValue(value, i + 1, active);
         }
         return values;
     }
@@ -122,13 +128,13 @@ final class Binder {
      * which must then be one of SQLite's types. An adapter's or conform's exception propagates.
      *
      * @param position the 1-based parameter number, for the error message
-     * @param adapters the connection's registry, or null for none
+     * @param adapters the connection's registry, or null for none (or when it holds nothing)
      */
     static Object sqliteValue(Object value, int position, Adapters adapters) {
         if (value == null) {
             return null;
         }
-        if (adapters != null && !adapters.isEmpty()) {
+        if (adapters != null) {
             Adapter<Object> adapter = adapters.find(value.getClass()).orElse(null);
             if (adapter != null) {
                 return sqliteValue(call(adapter, value), position);

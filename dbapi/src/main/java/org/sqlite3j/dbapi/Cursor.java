@@ -156,7 +156,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     }
 
     private boolean executeFirst(Statement stmt, Object[] values) {
-        if (stmt.kind != Statement.Kind.QUERY) {
+        if (stmt.mayInsert) {
             connection.mayHaveInserted();
         }
         try {
@@ -237,7 +237,9 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                 abandon();
                 throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
             }
-            connection.mayHaveInserted();
+            if (stmt.mayInsert) {
+                connection.mayHaveInserted();
+            }
             runBatches(stmt, seqOfParameters);
             releaseStatement();
             return this;

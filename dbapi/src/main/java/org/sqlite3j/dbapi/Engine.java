@@ -11,6 +11,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
+import org.sqlite.core.SafeStmtPtr;
 
 /**
  * The one place that reaches into sqlite-jdbc below JDBC: it opens the SQLite connection, steps
@@ -362,17 +363,28 @@ final class Engine {
         return db.total_changes();
     }
 
+    /**
+     * SQLite's {@code sqlite3_last_insert_rowid}, which sqlite-jdbc does not bind: a prepared
+     * {@code SELECT last_insert_rowid()} stepped, read and reset under one statement lock.
+     */
     long lastInsertRowid() throws SQLException {
         CoreStatement query = controlStatement("SELECT last_insert_rowid()");
-        if (!db.execute(query, null)) {
-            throw new Sqlite3.InternalError("last_insert_rowid() returned no row");
+        int rc = query.pointer.safeRunInt(readRowid);
+        if (rc != ErrorTable.SQLITE_ROW) {
+            throw new Sqlite3.InternalError("last_insert_rowid() returned no row (result code " + rc + ")");
         }
-        try {
-            return query.pointer.safeRunLong((d, p) -> d.column_long(p, 0));
-        } finally {
-            reset(query);
-        }
+        return rowidRead;
     }
+
+    private long rowidRead;
+    private final SafeStmtPtr.SafePtrIntFunction<SQLException> readRowid = (d, p) -> {
+        int stepped = d.step(p);
+        if (stepped == ErrorTable.SQLITE_ROW) {
+            rowidRead = d.column_long(p, 0);
+        }
+        d.reset(p);
+        return stepped;
+    };
 
     /**
      * Runs a transaction-control statement ({@code BEGIN ...}, {@code COMMIT}, {@code ROLLBACK})

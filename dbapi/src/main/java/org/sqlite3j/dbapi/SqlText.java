@@ -84,7 +84,8 @@ final class SqlText {
                 break;
         }
         List<String> names = SqlScanner.parameterNames(sql, start);
-        return new Statement(sql, start, end, core, names, kind, readonly);
+        boolean mayInsert = kind == Statement.Kind.OTHER || keyword.equals("INSERT") || keyword.equals("REPLACE");
+        return new Statement(sql, start, end, core, names, kind, readonly, mayInsert);
     }
 
     /** {@code ROLLBACK [TRANSACTION] TO ...}: back to a savepoint, the transaction stays. */

@@ -40,13 +40,22 @@ final class Statement {
     final List<String> parameterNames;
     final Kind kind;
     final boolean readonly;
+    /**
+     * Whether running it may change {@code last_insert_rowid()}: INSERT and REPLACE, and statements
+     * of unknown effect. UPDATE, DELETE, queries and transaction control never do (inserts made by
+     * triggers are undone when the trigger ends).
+     */
+    final boolean mayInsert;
+    /** The 1-based number of the first named parameter, or 0 when all are nameless (qmark). */
+    final int firstNamed;
     /** Held by a cursor that has not finished stepping it. */
     boolean inUse;
     /** Part of the connection's cache (a statement made because the cached one was in use is not). */
     boolean cached;
 
     Statement(String sql, int start, int end, CoreStatement core, List<String> parameterNames,
-            Kind kind, boolean readonly) {
+            Kind kind, boolean readonly, boolean mayInsert) {
+        this.mayInsert = mayInsert;
         this.sql = sql;
         this.start = start;
         this.end = end;
@@ -54,6 +63,14 @@ final class Statement {
         this.parameterNames = parameterNames;
         this.kind = kind;
         this.readonly = readonly;
+        int named = 0;
+        for (int i = 0; i < parameterNames.size() && named == 0; i++) {
+            String name = parameterNames.get(i);
+            if (name != null && name.charAt(0) != '?') {
+                named = i + 1;
+            }
+        }
+        this.firstNamed = named;
     }
 
     int parameterCount() {

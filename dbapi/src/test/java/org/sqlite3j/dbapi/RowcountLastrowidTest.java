@@ -131,4 +131,22 @@ class RowcountLastrowidTest {
         cur.execute("insert or replace into t(name) values ('a')");
         assertThat(cur.lastrowid()).as("the table is empty again").isEqualTo(1L);
     }
+
+    @Test // no CPython test; checked against CPython 3.13: only inserts move last_insert_rowid
+    void lastrowidAfterUpdateDeleteAndPartialInsert() {
+        cur.execute("create table log(y)");
+        cur.execute("create trigger tr after update on t begin insert into log values (new.name); end");
+        cur.execute("insert into t(name) values ('a')");
+        cur.execute("insert into t(name) values ('b')");
+        cur.execute("update t set name = name || '!'");
+        assertThat(cur.lastrowid()).as("a trigger's inserts are undone when it ends").isEqualTo(2L);
+        cur.execute("delete from t where id = 1");
+        assertThat(cur.lastrowid()).isEqualTo(2L);
+        assertThat(con.cursor().execute("select 1").lastrowid()).isEqualTo(2L);
+        assertThatThrownBy(() -> cur.execute("insert into t(name) values ('c'), ('b!')"))
+                .isInstanceOf(Sqlite3.IntegrityError.class);
+        assertThat(cur.lastrowid()).as("a statement that inserted a row, then failed").isEqualTo(2L);
+        assertThat(con.execute("select last_insert_rowid()").fetchone().get(0)).isEqualTo(3L);
+        assertThat(con.cursor().execute("select 1").lastrowid()).isEqualTo(3L);
+    }
 }
