@@ -55,6 +55,8 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private final RowReader reader = new RowReader();
     private boolean readerReady;
     private List<ColumnDescription> description;
+    /** The column names the last statement was described with (kept after it is released). */
+    private String[] describedNames;
     private long rowcount = -1;
     private Long lastrowid;
     private int arraysize = 1;
@@ -137,6 +139,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private Statement begin(String sql) {
         releaseStatement();
         description = null;
+        describedNames = null;
         columnNames = null;
         columnCount = 0;
         readerReady = false;
@@ -189,11 +192,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                         columnNames = TypeDetection.strippedNames(columnNames);
                     }
                 }
-                ColumnDescription[] columns = new ColumnDescription[columnCount];
-                for (int i = 0; i < columnCount; i++) {
-                    columns[i] = ColumnDescription.of(columnNames[i]);
-                }
-                description = List.of(columns);
+                describedNames = columnNames; // the description itself is made when asked for
             }
         } catch (SQLException e) {
             abandon();
@@ -566,6 +565,13 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * statement (even when it returned no rows), or null for statements without columns.
      */
     public List<ColumnDescription> description() {
+        if (description == null && describedNames != null) {
+            ColumnDescription[] columns = new ColumnDescription[describedNames.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = ColumnDescription.of(describedNames[i]);
+            }
+            description = List.of(columns);
+        }
         return description;
     }
 
