@@ -29,7 +29,7 @@ import org.sqlite3j.driver.internal.SqlScanner;
  *
  * <p>This class holds no mutable state.
  */
-public final class Sqlite3 {
+public final class Sqlite3 implements SqliteCodes {
 
     private Sqlite3() {
     }

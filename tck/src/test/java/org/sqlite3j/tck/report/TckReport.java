@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -137,7 +138,12 @@ public final class TckReport {
             System.out.println("tck report: no " + file + " (the tck tests did not run)");
             return;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (!recorded(target)) {
+            System.out.println("tck report: CoverageMapTest and DifferentialTest did not run in this build; the last"
+                    + " report (" + file + ") says:");
+        }
+        for (String line : lines) {
             System.out.println(line);
         }
     }
