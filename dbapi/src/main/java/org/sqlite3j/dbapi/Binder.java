@@ -125,7 +125,8 @@ final class Binder {
     /**
      * One value as Python binds it: an adapter registered for its class first (Python's
      * {@code microprotocols.adapt}), else the object's own {@link Conform}, else the value itself,
-     * which must then be one of SQLite's types. An adapter's or conform's exception propagates.
+     * which must then be one of SQLite's types. An adapter's or conform's exception propagates, except
+     * a {@link Sqlite3.TypeError} from conform, which (as in CPython) counts as "not adapted".
      *
      * @param position the 1-based parameter number, for the error message
      * @param adapters the connection's registry, or null for none (or when it holds nothing)
@@ -146,6 +147,9 @@ final class Binder {
                 if (conformed != null) { // None from __conform__ means "not adapted", as in CPython
                     return sqliteValue(conformed, position);
                 }
+            } catch (Sqlite3.TypeError e) {
+                // CPython's microprotocols adapt: a TypeError from __conform__ means "not adapted" too,
+                // and the value itself is then refused ("type 'X' is not supported")
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

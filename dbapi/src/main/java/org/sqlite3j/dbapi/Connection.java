@@ -70,7 +70,9 @@ public class Connection implements AutoCloseable {
 
     private Connection(Engine engine, ConnectOptions options) {
         this.engine = engine;
-        engine.statementsPending(() -> !held.isEmpty());
+        // only a write part way through (an unfinished ... RETURNING) makes SQLite refuse the probe's
+        // COMMIT ("cannot commit transaction - SQL statements in progress"); unfinished reads do not
+        engine.statementsPending(() -> held.stream().anyMatch(h -> !h.statement.readonly));
         this.owner = Thread.currentThread();
         this.checkSameThread = options.checkSameThread();
         this.detectTypes = options.detectTypes();

@@ -631,11 +631,16 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * {@code cur.close()}: frees the statement; closing twice does nothing. Afterwards the fetch and
      * execute methods raise ProgrammingError; the attributes stay readable, as in Python.
      *
-     * @throws Sqlite3.ProgrammingError "Cannot operate on a closed database." when the connection
+     * @throws Sqlite3.ProgrammingError "Recursive use of cursors not allowed." when called while
+     *                                   this cursor is fetching (from a converter or row factory);
+     *                                   "Cannot operate on a closed database." when the connection
      *                                   is closed (CPython's order of checks)
      */
     @Override
     public void close() {
+        if (locked) { // a converter or row factory closing the cursor it is fetching from (CPython checks this first)
+            throw new Sqlite3.ProgrammingError("Recursive use of cursors not allowed.");
+        }
         connection.checkUsable();
         if (closed) {
             return;

@@ -195,10 +195,11 @@ final class Engine {
     }
 
     /**
-     * Whether statements of this connection are part way through their results. The probe's empty
-     * transaction must not run then: its COMMIT would fail while a write is pending and leave the
-     * BEGIN open, so the flag follows the statement instead (a successful COMMIT or ROLLBACK ends
-     * the transaction; the hooks report the rest).
+     * Whether statements of this connection that write are part way through their results (an
+     * unfinished {@code INSERT ... RETURNING}). The probe's empty transaction must not run then: its
+     * COMMIT would fail while a write is pending and leave the BEGIN open, so the flag follows the
+     * statement instead (a successful COMMIT or ROLLBACK ends the transaction; the hooks report the
+     * rest). Unfinished reads do not stop the probe: SQLite commits with readers active.
      */
     private boolean statementsPending() {
         return pending != null && pending.getAsBoolean();

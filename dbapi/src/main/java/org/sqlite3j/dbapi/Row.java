@@ -116,6 +116,35 @@ public final class Row implements Iterable<Object> {
         return from >= to ? List.of() : Arrays.asList(Arrays.copyOfRange(values, from, to));
     }
 
+    /**
+     * {@code row[start:stop:step]} with Python's slice rules: a negative step walks backwards
+     * ({@code row[3:0:-2]}), negative bounds count from the end, bounds out of range are clamped.
+     *
+     * @throws Sqlite3.ValueError "slice step cannot be zero" when {@code step} is 0
+     */
+    public List<Object> slice(int start, int stop, int step) {
+        if (step == 0) {
+            throw new Sqlite3.ValueError("slice step cannot be zero");
+        }
+        int n = values.length;
+        int from = sliceBound(start, n, step);
+        int to = sliceBound(stop, n, step);
+        List<Object> out = new java.util.ArrayList<>();
+        for (long i = from; step > 0 ? i < to : i > to; i += step) {
+            out.add(values[(int) i]);
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** One bound as CPython's PySlice_AdjustIndices places it. */
+    private static int sliceBound(int index, int n, int step) {
+        if (index < 0) {
+            index += n;
+            return index < 0 ? (step < 0 ? -1 : 0) : index;
+        }
+        return index >= n ? (step < 0 ? n - 1 : n) : index;
+    }
+
     private static int clamp(int i, int n) {
         return Math.max(0, Math.min(n, i));
     }

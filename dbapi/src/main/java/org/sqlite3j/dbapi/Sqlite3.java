@@ -1,6 +1,12 @@
 package org.sqlite3j.dbapi;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +29,7 @@ import org.sqlite3j.driver.internal.SqlScanner;
  *
  * <p>This class holds no mutable state.
  */
-public final class Sqlite3 {
+public final class Sqlite3 implements SqliteCodes {
 
     private Sqlite3() {
     }
@@ -169,6 +175,99 @@ public final class Sqlite3 {
      */
     public static void registerConverter(String typename, Converter<?> converter) {
         Converters.global().register(typename, converter);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // PEP 249's type constructors (CPython: aliases of the datetime classes). The values bind as
+    // CPython's deprecated default adapters store them once Recipes.pythonDefaults is registered.
+    // ---------------------------------------------------------------------------------------------
+
+    /** {@code sqlite3.Date(year, month, day)}: a {@link LocalDate}; out-of-range fields raise {@link ValueError}. */
+    public static LocalDate date(int year, int month, int day) {
+        return dateTime(() -> LocalDate.of(year, month, day));
+    }
+
+    /** {@code sqlite3.Time(hour, minute, second)}: a {@link LocalTime}. */
+    public static LocalTime time(int hour, int minute, int second) {
+        return dateTime(() -> LocalTime.of(hour, minute, second));
+    }
+
+    /** {@code sqlite3.Timestamp(year, month, day, hour, minute, second)}: a {@link LocalDateTime}. */
+    public static LocalDateTime timestamp(int year, int month, int day, int hour, int minute, int second) {
+        return dateTime(() -> LocalDateTime.of(year, month, day, hour, minute, second));
+    }
+
+    /** {@code sqlite3.DateFromTicks(ticks)}: the local date {@code ticks} seconds after the epoch. */
+    public static LocalDate dateFromTicks(double ticks) {
+        return timestampFromTicks(ticks).toLocalDate();
+    }
+
+    /** {@code sqlite3.TimeFromTicks(ticks)}: the local time of day, whole seconds, {@code ticks} seconds after the epoch. */
+    public static LocalTime timeFromTicks(double ticks) {
+        return timestampFromTicks(ticks).toLocalTime();
+    }
+
+    /**
+     * {@code sqlite3.TimestampFromTicks(ticks)}: the local date and time, whole seconds (Python's
+     * {@code time.localtime(ticks)[:6]}), {@code ticks} seconds after the epoch, in the JVM's time zone.
+     */
+    public static LocalDateTime timestampFromTicks(double ticks) {
+        if (Double.isNaN(ticks) || Double.isInfinite(ticks)) {
+            throw new ValueError("Invalid value " + ticks + " for ticks");
+        }
+        long seconds = (long) Math.floor(ticks);
+        return dateTime(() -> LocalDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneId.systemDefault()));
+    }
+
+    private static <T> T dateTime(java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (DateTimeException e) {
+            throw new ValueError(e.getMessage());
+        }
+    }
+
+    /**
+     * An adaptation protocol, Python's {@code proto} argument of {@code sqlite3.adapt}: its
+     * {@link #adapt} is the protocol's {@code __adapt__(obj)}, returning null when it cannot adapt.
+     */
+    @FunctionalInterface
+    public interface Protocol {
+
+        /** {@code proto.__adapt__(obj)}: the adapted value, or null for "not adapted". */
+        Object adapt(Object obj) throws Exception;
+    }
+
+    /**
+     * {@code sqlite3.PrepareProtocol}: the protocol adapters are registered under and values are
+     * bound through. It has no {@code __adapt__} of its own (its {@link Protocol#adapt} answers null).
+     */
+    public static final Protocol PREPARE_PROTOCOL = obj -> null;
+
+    /**
+     * {@code sqlite3.adapt(obj)}: {@code obj} as the global adapters (then its {@code Conform}) turn it
+     * into an SQLite value, as binding a parameter does.
+     *
+     * @throws ProgrammingError "can't adapt" when nothing adapts it
+     */
+    public static Object adapt(Object obj) {
+        return Microprotocols.adapt(obj, PREPARE_PROTOCOL, false, null);
+    }
+
+    /**
+     * {@code sqlite3.adapt(obj, proto)}: through the global adapters and {@code Conform} only under
+     * {@link #PREPARE_PROTOCOL}, else through {@code proto.adapt(obj)}; a null {@code proto} (Python's
+     * None) adapts nothing.
+     *
+     * @throws ProgrammingError "can't adapt" when nothing adapts it
+     */
+    public static Object adapt(Object obj, Protocol proto) {
+        return Microprotocols.adapt(obj, proto, false, null);
+    }
+
+    /** {@code sqlite3.adapt(obj, proto, alt)}: as {@link #adapt(Object, Protocol)}, but {@code alt} instead of the error. */
+    public static Object adapt(Object obj, Protocol proto, Object alt) {
+        return Microprotocols.adapt(obj, proto, true, alt);
     }
 
     /**

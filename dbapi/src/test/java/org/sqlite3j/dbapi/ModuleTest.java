@@ -114,4 +114,24 @@ class ModuleTest {
         assertThat(ErrorTable.error(10 | (4 << 8), "m", null).sqliteErrorname())
                 .isEqualTo("SQLITE_IOERR_FSYNC");
     }
+
+    @Test // ModuleTests.test_module_constants: every SQLITE_* constant of CPython 3.13's module, with its value
+    void everySqliteConstantOfCPython() throws Exception {
+        java.util.List<String> lines;
+        try (java.io.InputStream in = ModuleTest.class.getResourceAsStream("/cpython-3.13-sqlite3-constants.txt")) {
+            assertThat(in).as("the list CPython 3.13.0 printed").isNotNull();
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        }
+        assertThat(lines).hasSizeGreaterThan(150);
+        for (String line : lines) {
+            String[] f = line.split("\t");
+            java.lang.reflect.Field field = Sqlite3.class.getField(f[0]);
+            assertThat(field.getType()).as(f[0]).isEqualTo(int.class);
+            assertThat(field.getInt(null)).as(f[0]).isEqualTo(Integer.parseInt(f[1]));
+        }
+        assertThat(Sqlite3.SQLITE_CONSTRAINT_CHECK).isEqualTo(275);
+        assertThat(Sqlite3.SQLITE_READ).isEqualTo(20);
+        assertThat(Sqlite3.PARSE_DECLTYPES | Sqlite3.PARSE_COLNAMES).isEqualTo(3);
+    }
 }

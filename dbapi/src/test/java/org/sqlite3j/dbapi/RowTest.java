@@ -68,6 +68,21 @@ class RowTest {
         assertThat(row.slice(-2, 4)).containsExactly(3L, 4L);
         assertThat(row.slice(-10, 10)).containsExactly(1L, 2L, 3L, 4L);
         assertThat(row.slice(3, 1)).isEmpty();
+        assertThat(row.slice(1, 4)).as("row[1:]").containsExactly(2L, 3L, 4L);
+        assertThat(row.slice(-2, -1)).containsExactly(3L);
+    }
+
+    @Test // RowFactoryTests.test_sqlite_row_slice (steps; the values CPython 3.13 gives)
+    void slicesWithAStep() {
+        Row row = con.execute("select 1, 2, 3, 4").fetchone();
+        assertThat(row.slice(0, 4, 2)).containsExactly(1L, 3L);
+        assertThat(row.slice(3, 0, -2)).containsExactly(4L, 2L);
+        assertThat(row.slice(10, -10, -1)).containsExactly(4L, 3L, 2L, 1L);
+        assertThat(row.slice(-1, -10, -3)).containsExactly(4L, 1L);
+        assertThat(row.slice(-10, 10, 3)).containsExactly(1L, 4L);
+        assertThat(row.slice(0, 4, 1)).isEqualTo(row.slice(0, 4));
+        assertThatThrownBy(() -> row.slice(0, 1, 0)).isInstanceOf(Sqlite3.ValueError.class)
+                .hasMessage("slice step cannot be zero");
     }
 
     @Test // RowFactoryTests.test_sqlite_row_iter / as_tuple / len / keys

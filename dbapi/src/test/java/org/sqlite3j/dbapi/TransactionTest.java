@@ -332,4 +332,25 @@ class TransactionTest {
             assertThat(a.inTransaction()).isFalse();
         }
     }
+
+    @Test // random differential seeds 1004 #297 and 1007 #240: an unfinished SELECT does not hide the end of a transaction
+    void releaseAndCommitEndTheTransactionWhileAReadIsUnfinished() {
+        try (Connection con = open(ConnectOptions.defaults())) {
+            con.execute("create table t(a)");
+            con.executemany("insert into t values (?)", List.of(List.of(1), List.of(2), List.of(3)));
+            con.commit();
+            Cursor reader = con.execute("select a from t order by a");
+            assertThat(reader.fetchone().get(0)).isEqualTo(1L);
+            con.execute("savepoint sp");
+            assertThat(con.inTransaction()).isTrue();
+            con.execute("release savepoint sp");
+            assertThat(con.inTransaction()).as("RELEASE of the outermost savepoint").isFalse();
+            con.executescript("savepoint sp2; release sp2;");
+            assertThat(con.inTransaction()).as("the same in a script").isFalse();
+            con.execute("begin");
+            con.execute("commit");
+            assertThat(con.inTransaction()).isFalse();
+            assertThat(reader.fetchall()).extracting(r -> r.get(0)).containsExactly(2L, 3L);
+        }
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * kept), arrays {@link List}s, numbers {@link Long} (or {@link BigInteger} when larger) or
  * {@link Double}, and {@code true}/{@code false}/{@code null} Boolean or null.
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int pos;
@@ -21,7 +21,7 @@ final class Json {
     }
 
     /** Parses one JSON document. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         json.skipBlank();
         Object value = json.value();
