@@ -70,6 +70,7 @@ public final class Sqlite3jConnection implements Connection {
     private final Adapters adapters;
     private final Converters converters;
     private final String where;
+    private DatabaseMetaData metaData;
     private int detectTypes;
     /** Whether anything ran since the last {@link #reset()}: only then can a transaction be open. */
     boolean used;
@@ -321,7 +322,10 @@ public final class Sqlite3jConnection implements Connection {
 
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
-        return delegate.getMetaData();
+        if (metaData == null) {
+            metaData = Sqlite3jDatabaseMetaData.wrap(delegate.getMetaData(), this);
+        }
+        return metaData;
     }
 
     @Override

@@ -183,4 +183,28 @@ class DriverTest {
             org.sqlite3j.adapters.Converters.global().unregister("drivertestpoint");
         }
     }
+
+    @Test
+    void metaDataLeadsBackToThisConnection() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(""))) {
+            c.createStatement().execute("create table t(x)");
+            java.sql.DatabaseMetaData md = c.getMetaData();
+            assertThat(md.getConnection()).isSameAs(c);
+            assertThat(c.getMetaData()).isSameAs(md);
+            assertThat(md.getDatabaseProductName()).isEqualTo("SQLite");
+            assertThat(md.getURL()).as("tools recognise SQLite by sqlite-jdbc's URL").startsWith("jdbc:sqlite:");
+            assertThat(md.getDriverName()).isEqualTo("sqlite3j");
+            assertThat(md.getDriverVersion()).contains("sqlite-jdbc 3.53");
+            assertThat(md.getDriverMajorVersion()).isEqualTo(new Sqlite3jDriver().getMajorVersion());
+            try (ResultSet tables = md.getTables(null, null, "t", null)) {
+                assertThat(tables.next()).isTrue();
+                assertThat(tables.getString("TABLE_NAME")).isEqualTo("t");
+            }
+            assertThat(md.isWrapperFor(org.sqlite.jdbc4.JDBC4DatabaseMetaData.class)).isTrue();
+            assertThat(md.unwrap(org.sqlite.jdbc4.JDBC4DatabaseMetaData.class)).isNotNull();
+            assertThatThrownBy(() -> md.unwrap(String.class)).isInstanceOf(SQLException.class);
+            c.close();
+            assertThatThrownBy(() -> md.getTables(null, null, "t", null)).isInstanceOf(SQLException.class);
+        }
+    }
 }

@@ -126,4 +126,11 @@ class JooqTest {
         assertThat(conv.from("")).isNull();
         assertThat(conv.to(new Point(1, 2))).isEqualTo("1.0;2.0");
     }
+
+    @Test
+    void jooqRecognisesSqliteOnADriverConnection() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            assertThat(DSL.using(c).dialect().family()).isEqualTo(SQLDialect.SQLITE);
+        }
+    }
 }
