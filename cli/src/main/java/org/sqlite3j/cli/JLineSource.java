@@ -33,7 +33,8 @@ final class JLineSource implements LineSource {
         parser.setEofOnUnclosedQuote(false);
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("sqlite3j")
                 .parser(parser).completer(new StringsCompleter(DotCommands.NAMES))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false); // continuation lines are indented
         if (historyFile != null) {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         } else {
