@@ -212,13 +212,22 @@ final class DotCommands {
             throw new ShellException(table + "." + column + " of rowid " + rowid + " is " + row.get(0)
                     + ", not a BLOB holding a pickle");
         }
-        shell.out().print(PickleTools.dis(blob));
+        String listing;
+        try {
+            listing = PickleTools.dis(blob);
+        } catch (IllegalArgumentException e) { // pickletools.dis raises ValueError on a damaged pickle
+            throw new ShellException("ValueError: " + e.getMessage());
+        }
+        shell.out().print(listing);
         shell.out().flush();
     }
 
-    /** {@code name} as an SQL identifier: in double quotes, inner quotes doubled. */
+    /**
+     * {@code name} as an SQL identifier in backquotes (inner ones doubled): unlike double quotes,
+     * SQLite never reads them as a string when no such column exists.
+     */
     static String identifier(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return '`' + name.replace("`", "``") + '`';
     }
 
     private void backup(List<String> args) {
