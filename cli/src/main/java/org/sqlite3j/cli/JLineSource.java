@@ -34,7 +34,7 @@ final class JLineSource implements LineSource {
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("sqlite3j")
                 .parser(parser).completer(new StringsCompleter(DotCommands.NAMES))
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false); // continuation lines are indented
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false); // keep indented continuation lines (stored stripped)
         if (historyFile != null) {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         } else {
