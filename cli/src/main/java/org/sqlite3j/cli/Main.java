@@ -92,7 +92,7 @@ public final class Main {
                         break;
                     }
                 }
-                return shell.failed() ? 1 : 0;
+                return shell.finish();
             }
             if (interactive) {
                 return interactive(con, options);
@@ -154,7 +154,8 @@ public final class Main {
             out.flush();
             shell.runArgument(command);
         }
-        return 0;
+        shell.finish();
+        return 0; // the tour's error is part of the show
     }
 
     /**

@@ -94,6 +94,15 @@ final class Shell {
                 break;
             }
         }
+        return finish();
+    }
+
+    /**
+     * Ends the session: closes the file of {@code .output}, if any.
+     *
+     * @return the exit status: 1 when a statement or command failed, else 0
+     */
+    int finish() {
         closeRedirect();
         return failed ? 1 : 0;
     }

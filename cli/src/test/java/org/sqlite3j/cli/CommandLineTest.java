@@ -47,6 +47,14 @@ class CommandLineTest {
     }
 
     @Test
+    void outputAsAnArgumentIsWrittenOutWhenTheCommandsEnd() throws Exception {
+        Path file = dir.resolve("out.txt");
+        ShellRun run = ShellRun.of("", database(), ".output " + file, "SELECT a FROM t");
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo("+---+\n| a |\n+---+\n| 1 |\n+---+\n");
+    }
+
+    @Test
     void quitAsAnArgumentStopsTheRest() {
         assertThat(ShellRun.of("", database(), ".quit", "SELECT 1").out()).isEmpty();
     }
