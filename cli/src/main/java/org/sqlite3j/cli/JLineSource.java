@@ -1,0 +1,70 @@
+package org.sqlite3j.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+
+/**
+ * Lines from a terminal through JLine: line editing, Ctrl-R search, completion of dot-commands and
+ * SQL keywords, and a history kept in a file (saved as each line is entered). History expansion
+ * ({@code !}) is off — SQL uses {@code !=} — and JLine's own quote handling is off: the shell decides
+ * when a statement is complete.
+ */
+final class JLineSource implements LineSource {
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    /**
+     * @param terminal    the terminal (owned by the caller)
+     * @param historyFile where history is kept, or null for none
+     */
+    JLineSource(Terminal terminal, Path historyFile) {
+        this.terminal = terminal;
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]);
+        parser.setQuoteChars(new char[0]);
+        parser.setEofOnUnclosedQuote(false);
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("sqlite3j")
+                .parser(parser).completer(new StringsCompleter(DotCommands.NAMES))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false); // keep indented continuation lines (stored stripped)
+        if (historyFile != null) {
+            builder.variable(LineReader.HISTORY_FILE, historyFile);
+        } else {
+            builder.variable(LineReader.DISABLE_HISTORY, true);
+        }
+        this.reader = builder.build();
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    @Override
+    public String readLine(String prompt) {
+        try {
+            return reader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            throw new Cancelled();
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean interactive() {
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.getHistory().save();
+    }
+}

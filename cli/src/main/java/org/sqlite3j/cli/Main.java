@@ -1,0 +1,223 @@
+package org.sqlite3j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.sqlite3j.adapters.Recipes;
+import org.sqlite3j.dbapi.ConnectOptions;
+import org.sqlite3j.dbapi.Connection;
+import org.sqlite3j.dbapi.Sqlite3;
+
+/**
+ * {@code sqlite3j [OPTIONS] [FILE] [SQL ...]}: the entry point of the runnable jar and of
+ * {@code mvn -pl cli -am compile exec:java}. It opens the database and then, in this order:
+ * <ol>
+ *   <li>runs the SQL arguments and exits (status 1 if one failed);</li>
+ *   <li>on a terminal, opens the interactive shell (JLine: editing, history, completion);</li>
+ *   <li>without FILE and without a terminal, prints a tour of the bundled demo database — so the
+ *       README's command shows something and never waits for input;</li>
+ *   <li>otherwise runs the statements read from stdin (status 1 if one failed).</li>
+ * </ol>
+ * Usage mistakes print the reason and exit with status 2 (as Python's argparse). Output is UTF-8.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.in, System.out, System.err, System.console() != null);
+        System.out.flush();
+        if (status != 0) {
+            System.exit(status); // a zero status returns normally (exec:java runs in Maven's JVM)
+        }
+    }
+
+    /**
+     * Runs the shell as the command line says, on the given streams.
+     *
+     * @param terminal whether stdin and stdout are a terminal (the interactive shell then uses the
+     *                 system terminal through JLine rather than {@code stdin}/{@code stdout})
+     * @return the exit status
+     */
+    static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr, boolean terminal) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        try {
+            return run(args, stdin, out, err, terminal);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err, boolean terminal) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (ShellException e) {
+            err.println("Error: " + e.getMessage());
+            err.println(Options.USAGE.lines().findFirst().orElse(""));
+            return 2;
+        }
+        if (options.help()) {
+            out.print(Options.USAGE);
+            return 0;
+        }
+        if (options.version()) {
+            out.println(Version.line());
+            return 0;
+        }
+        Connection con;
+        try {
+            con = open(options);
+        } catch (RuntimeException e) {
+            err.println("Error: cannot open " + describeDatabase(options.database()) + ": " + Shell.describe(e));
+            return 1;
+        }
+        try (con) {
+            boolean interactive = options.interactive() != null ? options.interactive() : terminal;
+            if (!options.commands().isEmpty()) {
+                Shell shell = newShell(con, options, out, err, null);
+                for (String command : options.commands()) {
+                    if (!shell.runArgument(command)) {
+                        break;
+                    }
+                }
+                return shell.finish();
+            }
+            if (interactive) {
+                return interactive(con, options);
+            }
+            if (options.database() == null) {
+                return tour(con, options, out);
+            }
+            Shell shell = newShell(con, options, out, err, null);
+            try (LineSource source = new ReaderSource(
+                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)))) {
+                return shell.run(source);
+            }
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Shell newShell(Connection con, Options options, PrintWriter out, PrintWriter err,
+                                  PrintWriter terminal) {
+        Shell shell = new Shell(con, out, err, terminal, System::nanoTime);
+        shell.mode(options.mode());
+        return shell;
+    }
+
+    /** The interactive shell on the system terminal; Ctrl-C stops the running statement. */
+    private static int interactive(Connection con, Options options) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("sqlite3j").build()) {
+            PrintWriter screen = terminal.writer();
+            Shell shell = newShell(con, options, screen, screen, screen);
+            screen.println(Shell.banner(describeDatabase(options.database())));
+            screen.flush();
+            terminal.handle(Terminal.Signal.INT, signal -> interrupt(con));
+            try (JLineSource source = new JLineSource(terminal, options.historyFile())) {
+                shell.run(source);
+            }
+            return 0;
+        }
+    }
+
+    private static void interrupt(Connection con) {
+        try {
+            con.interrupt();
+        } catch (RuntimeException closed) {
+            // nothing is running any more
+        }
+    }
+
+    /** No FILE and no terminal: show what the shell does on the demo database, then exit. */
+    private static int tour(Connection con, Options options, PrintWriter out) {
+        out.println(Shell.banner(describeDatabase(null)));
+        out.println();
+        out.println("stdin is not a terminal, so here is a short tour instead of the interactive shell;");
+        out.println("run `cli/bin/sqlite3j` in a terminal to explore, or `sqlite3j FILE` for your own database.");
+        out.println();
+        Shell shell = newShell(con, options, out, out, null);
+        for (String command : DemoDatabase.TOUR) {
+            out.println(Shell.PROMPT + command);
+            out.flush();
+            shell.runArgument(command);
+        }
+        shell.finish();
+        return 0; // the tour's error is part of the show
+    }
+
+    /**
+     * Opens the database of {@code options}: the demo (loaded in memory) without FILE; SQLite's own
+     * autocommit as {@code python -m sqlite3} ({@code isolation_level=None}); read-only through
+     * {@code mode=ro} for files and {@code PRAGMA query_only} in memory.
+     */
+    static Connection open(Options options) {
+        String database = options.database();
+        ConnectOptions connect = ConnectOptions.defaults().isolationLevel(null).detectTypes(options.detectTypes());
+        boolean inMemory = database == null || database.equals(":memory:");
+        Connection con;
+        if (inMemory) {
+            con = Sqlite3.connect(":memory:", connect);
+        } else if (database.startsWith("file:")) {
+            String uri = options.readonly() ? database + (database.contains("?") ? "&" : "?") + "mode=ro" : database;
+            con = Sqlite3.connect(uri, connect.uri(true));
+        } else if (options.readonly()) {
+            con = Sqlite3.connect(fileUri(Path.of(database)) + "?mode=ro", connect.uri(true));
+        } else {
+            con = Sqlite3.connect(Path.of(database), connect);
+        }
+        try {
+            if (options.detectTypes() != 0) {
+                Recipes.pythonDefaults(con.adapters(), con.converters());
+            }
+            if (database == null) {
+                DemoDatabase.load(con);
+            }
+            if (inMemory && options.readonly()) {
+                con.execute("PRAGMA query_only = 1");
+            }
+            return con;
+        } catch (RuntimeException e) {
+            con.close();
+            throw e;
+        }
+    }
+
+    /** A {@code file:} URI for {@code path}: absolute, with %, ? and # escaped. */
+    static String fileUri(Path path) {
+        String text = path.toAbsolutePath().toString().replace('\\', '/');
+        StringBuilder uri = new StringBuilder("file:");
+        if (!text.startsWith("/")) {
+            uri.append('/');
+        }
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '%' -> uri.append("%25");
+                case '?' -> uri.append("%3f");
+                case '#' -> uri.append("%23");
+                default -> uri.append(c);
+            }
+        }
+        return uri.toString();
+    }
+
+    /** How the banner and errors name the database (as Python's shell). */
+    static String describeDatabase(String database) {
+        if (database == null) {
+            return "the bundled demo database (in memory)";
+        }
+        return database.equals(":memory:") ? "a transient in-memory database" : PyRepr.str(database);
+    }
+}

@@ -1,0 +1,489 @@
+package org.sqlite3j.cli;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.sqlite3j.pickle.PickleBuffer;
+import org.sqlite3j.pickle.PyAttribute;
+import org.sqlite3j.pickle.PyByteArray;
+import org.sqlite3j.pickle.PyComplex;
+import org.sqlite3j.pickle.PyFrozenSet;
+import org.sqlite3j.pickle.PyGlobal;
+import org.sqlite3j.pickle.PyObject;
+import org.sqlite3j.pickle.PyOrderedDict;
+import org.sqlite3j.pickle.PyTuple;
+
+/**
+ * Python's {@code repr()} of the values {@link org.sqlite3j.pickle.Pickle#loads} and the converters
+ * produce: {@code None}, {@code True}, ints, floats (shortest round-trip form: {@code 1e+16},
+ * {@code 0.1}), str and bytes with Python's quoting and escapes, tuples, lists, dicts, sets,
+ * {@code datetime}/{@code Decimal} values as their constructor calls, and inert {@link PyObject} stubs
+ * as {@code module.Class(arg, attr=value)}.
+ *
+ * <p>The text is bounded: past {@code maxLength} characters it ends in {@code ...}, and structures
+ * nested deeper than {@link #MAX_DEPTH} show {@code ...} inside; a container that contains itself
+ * shows {@code [...]} as Python does. One instance per call site; not thread-safe.
+ */
+final class PyRepr {
+    /** Nesting deeper than this shows {@code ...} (the Java stack stays small). */
+    static final int MAX_DEPTH = 100;
+
+    private final int maxLength;
+    private final StringBuilder sb = new StringBuilder();
+    private final Map<Object, Boolean> inProgress = new IdentityHashMap<>();
+    private int depth;
+
+    private PyRepr(int maxLength) {
+        this.maxLength = maxLength;
+    }
+
+    /** {@code repr(value)}, cut at {@code maxLength} characters (then ending in "..."). */
+    static String repr(Object value, int maxLength) {
+        PyRepr r = new PyRepr(maxLength);
+        try {
+            r.value(value);
+        } catch (Full full) {
+            r.sb.setLength(Math.max(0, maxLength - 3));
+            r.sb.append("...");
+        }
+        return r.sb.toString();
+    }
+
+    /** {@code repr(value)} without a length bound (the nesting bound still applies). */
+    static String repr(Object value) {
+        return repr(value, Integer.MAX_VALUE);
+    }
+
+    /** Thrown when the text has reached its length bound. */
+    private static final class Full extends RuntimeException {
+        Full() {
+            super(null, null, false, false);
+        }
+    }
+
+    private PyRepr append(String s) {
+        sb.append(s);
+        if (sb.length() > maxLength) {
+            throw new Full();
+        }
+        return this;
+    }
+
+    private void value(Object v) {
+        if (v == null) {
+            append("None");
+        } else if (v instanceof Boolean b) {
+            append(b ? "True" : "False");
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger) {
+            append(v.toString());
+        } else if (v instanceof Double || v instanceof Float) {
+            append(floatRepr(((Number) v).doubleValue()));
+        } else if (v instanceof String s) {
+            append(str(s));
+        } else if (v instanceof byte[] b) {
+            append(bytes(b));
+        } else if (v instanceof PyByteArray b) {
+            append("bytearray(").append(bytes(b.toByteArray())).append(")");
+        } else if (v instanceof PyComplex c) {
+            append(complexRepr(c));
+        } else if (v instanceof BigDecimal d) {
+            append("Decimal(").append(str(d.toString())).append(")");
+        } else if (v instanceof PyGlobal g) {
+            append(g.module()).append(".").append(g.name());
+        } else if (v instanceof PyAttribute a) {
+            append(a.owner().module()).append(".").append(a.owner().name()).append(".").append(a.name());
+        } else if (v instanceof PickleBuffer p) {
+            append("pickle.PickleBuffer(").append(bytes(p.raw())).append(")");
+        } else if (isTemporal(v)) {
+            temporal(v);
+        } else {
+            container(v);
+        }
+    }
+
+    private void container(Object v) {
+        if (inProgress.containsKey(v)) {
+            append(v instanceof PyTuple ? "(...)" : v instanceof Map<?, ?> ? "{...}"
+                    : v instanceof PyObject ? "..." : "[...]");
+            return;
+        }
+        if (depth >= MAX_DEPTH) {
+            append("...");
+            return;
+        }
+        inProgress.put(v, Boolean.TRUE);
+        depth++;
+        try {
+            if (v instanceof PyTuple t) {
+                append("(");
+                items(t.asList());
+                append(t.size() == 1 ? ",)" : ")");
+            } else if (v instanceof List<?> list) {
+                append("[");
+                items(list);
+                append("]");
+            } else if (v instanceof PyOrderedDict d) {
+                append("OrderedDict(");
+                if (!d.isEmpty()) {
+                    dict(d);
+                }
+                append(")");
+            } else if (v instanceof Map<?, ?> m) {
+                dict(m);
+            } else if (v instanceof PyFrozenSet s) {
+                append("frozenset(");
+                if (!s.isEmpty()) {
+                    set(s);
+                }
+                append(")");
+            } else if (v instanceof Set<?> s) {
+                if (s.isEmpty()) {
+                    append("set()");
+                } else {
+                    set(s);
+                }
+            } else if (v instanceof PyObject o) {
+                stub(o);
+            } else {
+                append(String.valueOf(v));
+            }
+        } finally {
+            depth--;
+            inProgress.remove(v);
+        }
+    }
+
+    private void items(Collection<?> items) {
+        boolean first = true;
+        for (Object item : items) {
+            if (!first) {
+                append(", ");
+            }
+            first = false;
+            value(item);
+        }
+    }
+
+    private void set(Set<?> s) {
+        append("{");
+        items(s);
+        append("}");
+    }
+
+    private void dict(Map<?, ?> m) {
+        append("{");
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!first) {
+                append(", ");
+            }
+            first = false;
+            value(e.getKey());
+            append(": ");
+            value(e.getValue());
+        }
+        append("}");
+    }
+
+    /**
+     * A stub as the constructor call Python would show for a dataclass: {@code module.Class(args...,
+     * attr=value...)}; attributes come from a dict state (and the slots of a {@code (dict, slots)}
+     * state); any other state shows as {@code __setstate__=...}; appended list and dict items follow.
+     */
+    private void stub(PyObject o) {
+        PyGlobal type = o.type();
+        if (type != null) {
+            append(type.module()).append(".").append(type.name());
+        } else {
+            value(o.callable());
+        }
+        append("(");
+        boolean reconstructor = o.callable() instanceof PyGlobal g && "copyreg".equals(g.module())
+                && type != o.callable();
+        boolean first = true;
+        if (!reconstructor) {
+            for (Object arg : o.args()) {
+                first = separator(first);
+                value(arg);
+            }
+        }
+        for (Map.Entry<Object, Object> kw : o.kwargs().entrySet()) {
+            first = separator(first);
+            append(String.valueOf(kw.getKey())).append("=");
+            value(kw.getValue());
+        }
+        Object state = o.state();
+        if (state instanceof PyTuple pair && pair.size() == 2
+                && (pair.get(0) == null || pair.get(0) instanceof Map<?, ?>) && pair.get(1) instanceof Map<?, ?>) {
+            first = attributes((Map<?, ?>) pair.get(0), first);
+            attributes((Map<?, ?>) pair.get(1), first);
+        } else if (state instanceof Map<?, ?> m && m.keySet().stream().allMatch(k -> k instanceof String)) {
+            attributes(m, first);
+        } else if (state != null) {
+            separator(first);
+            append("__setstate__=");
+            value(state);
+        }
+        append(")");
+        if (!o.listItems().isEmpty()) {
+            append(" + [");
+            items(o.listItems());
+            append("]");
+        }
+        if (!o.dictItems().isEmpty()) {
+            append(" | ");
+            dict(o.dictItems());
+        }
+    }
+
+    private boolean attributes(Map<?, ?> attrs, boolean first) {
+        if (attrs == null) {
+            return first;
+        }
+        for (Map.Entry<?, ?> e : attrs.entrySet()) {
+            first = separator(first);
+            append(String.valueOf(e.getKey())).append("=");
+            value(e.getValue());
+        }
+        return first;
+    }
+
+    private boolean separator(boolean first) {
+        if (!first) {
+            append(", ");
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // datetime
+    // ---------------------------------------------------------------------------------------------
+
+    private static boolean isTemporal(Object v) {
+        return v instanceof LocalDate || v instanceof LocalTime || v instanceof LocalDateTime
+                || v instanceof OffsetDateTime || v instanceof ZonedDateTime || v instanceof OffsetTime
+                || v instanceof Duration || v instanceof ZoneId;
+    }
+
+    private void temporal(Object v) {
+        if (v instanceof LocalDate d) {
+            append("datetime.date(" + date(d) + ")");
+        } else if (v instanceof LocalTime t) {
+            append("datetime.time(" + time(t) + ")");
+        } else if (v instanceof OffsetTime t) {
+            append("datetime.time(" + time(t.toLocalTime()) + ", tzinfo=" + zone(t.getOffset()) + ")");
+        } else if (v instanceof LocalDateTime dt) {
+            append("datetime.datetime(" + date(dt.toLocalDate()) + ", " + time(dt.toLocalTime()) + ")");
+        } else if (v instanceof OffsetDateTime dt) {
+            append("datetime.datetime(" + date(dt.toLocalDate()) + ", " + time(dt.toLocalTime())
+                    + ", tzinfo=" + zone(dt.getOffset()) + ")");
+        } else if (v instanceof ZonedDateTime dt) {
+            append("datetime.datetime(" + date(dt.toLocalDate()) + ", " + time(dt.toLocalTime())
+                    + ", tzinfo=" + zone(dt.getZone()) + ")");
+        } else if (v instanceof Duration d) {
+            append(timedelta(d));
+        } else {
+            append(zone((ZoneId) v));
+        }
+    }
+
+    private static String date(LocalDate d) {
+        return d.getYear() + ", " + d.getMonthValue() + ", " + d.getDayOfMonth();
+    }
+
+    /** Hour and minute always; seconds and microseconds only when not zero (as Python). */
+    private static String time(LocalTime t) {
+        String s = t.getHour() + ", " + t.getMinute();
+        int micros = t.getNano() / 1000;
+        if (micros != 0) {
+            return s + ", " + t.getSecond() + ", " + micros;
+        }
+        return t.getSecond() != 0 ? s + ", " + t.getSecond() : s;
+    }
+
+    private static String zone(ZoneId zone) {
+        if (zone instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "datetime.timezone.utc"
+                    : "datetime.timezone(" + timedelta(Duration.ofSeconds(offset.getTotalSeconds())) + ")";
+        }
+        return "zoneinfo.ZoneInfo(key=" + str(zone.getId()) + ")";
+    }
+
+    /** {@code datetime.timedelta(days=, seconds=, microseconds=)} normalised as Python does. */
+    static String timedelta(Duration d) {
+        long micros = d.getNano() / 1000;
+        long totalSeconds = d.getSeconds();
+        long days = Math.floorDiv(totalSeconds, 86_400);
+        long seconds = Math.floorMod(totalSeconds, 86_400);
+        StringBuilder s = new StringBuilder();
+        if (days != 0) {
+            s.append("days=").append(days);
+        }
+        if (seconds != 0) {
+            s.append(s.length() > 0 ? ", " : "").append("seconds=").append(seconds);
+        }
+        if (micros != 0) {
+            s.append(s.length() > 0 ? ", " : "").append("microseconds=").append(micros);
+        }
+        return "datetime.timedelta(" + (s.length() == 0 ? "0" : s) + ")";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Numbers, str, bytes
+    // ---------------------------------------------------------------------------------------------
+
+    /** Python's {@code repr(float)}: the shortest text that reads back, {@code 1e+16}, {@code 1e-05}. */
+    static String floatRepr(double d) {
+        return number(d, true);
+    }
+
+    private static String complexRepr(PyComplex c) {
+        String imag = number(c.imag(), false) + "j";
+        if (c.real() == 0 && Math.copySign(1.0, c.real()) > 0) {
+            return imag;
+        }
+        return "(" + number(c.real(), false) + (imag.startsWith("-") ? "" : "+") + imag + ")";
+    }
+
+    /** Python's 'r' float format; {@code pointZero} adds ".0" to integral values (float repr does, complex not). */
+    private static String number(double d, boolean pointZero) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            String zero = pointZero ? "0.0" : "0";
+            return Math.copySign(1.0, d) < 0 ? "-" + zero : zero;
+        }
+        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int exponent = digits.length() - 1 - bd.scale();
+        String sign = d < 0 ? "-" : "";
+        if (exponent >= -4 && exponent < 16) {
+            String plain = bd.toPlainString();
+            return sign + (pointZero && plain.indexOf('.') < 0 ? plain + ".0" : plain);
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String exp = String.valueOf(Math.abs(exponent));
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exp.length() < 2 ? "0" + exp : exp);
+    }
+
+    /** Python's {@code repr(str)}: single quotes unless the text has ' and no ", escapes for the rest. */
+    static String str(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == quote || cp == '\\') {
+                out.append('\\').appendCodePoint(cp);
+            } else {
+                escapeCodePoint(out, cp);
+            }
+        }
+        return out.append(quote).toString();
+    }
+
+    /** Text for a terminal cell: printable characters as they are, the rest as in {@link #str}. */
+    static String printable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            boolean plain = cp >= 0x20 && cp != 0x7f && (cp < 0x7f || isPrintable(cp));
+            if (!plain && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (out != null) {
+                if (plain) {
+                    out.appendCodePoint(cp);
+                } else {
+                    escapeCodePoint(out, cp);
+                }
+            }
+            i += n;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static void escapeCodePoint(StringBuilder out, int cp) {
+        if (cp == '\t') {
+            out.append("\\t");
+        } else if (cp == '\n') {
+            out.append("\\n");
+        } else if (cp == '\r') {
+            out.append("\\r");
+        } else if (cp < 0x20 || cp == 0x7f) {
+            out.append(String.format("\\x%02x", cp));
+        } else if (cp < 0x7f || isPrintable(cp)) {
+            out.appendCodePoint(cp);
+        } else if (cp <= 0xff) {
+            out.append(String.format("\\x%02x", cp));
+        } else if (cp <= 0xffff) {
+            out.append(String.format("\\u%04x", cp));
+        } else {
+            out.append(String.format("\\U%08x", cp));
+        }
+    }
+
+    /** Python's {@code str.isprintable()} for one code point (space is printable). */
+    private static boolean isPrintable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                    Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /** Python's {@code repr(bytes)}: {@code b'...'} with \t \n \r \\ and \xNN escapes. */
+    static String bytes(byte[] b) {
+        boolean hasSingle = false;
+        boolean hasDouble = false;
+        for (byte x : b) {
+            hasSingle |= x == '\'';
+            hasDouble |= x == '"';
+        }
+        char quote = hasSingle && !hasDouble ? '"' : '\'';
+        StringBuilder out = new StringBuilder(b.length + 3).append('b').append(quote);
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c == quote || c == '\\') {
+                out.append('\\').append((char) c);
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c < 0x20 || c >= 0x7f) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.append((char) c);
+            }
+        }
+        return out.append(quote).toString();
+    }
+}
