@@ -15,7 +15,8 @@ import java.util.Arrays;
  * <p>Large framed payloads are never copied into the buffer: in stream mode they go straight to the
  * OutputStream, and in {@code dumps} mode (no stream) the bytes before them are set aside and the
  * payload is kept by reference, so {@link #toByteArray()} copies it exactly once (as CPython's
- * pickler does), instead of growing the buffer to hold it and copying it again at the end.
+ * pickler does), instead of growing the buffer to hold it and copying it again at the end. Committed
+ * frames are set aside the same way, so the buffer stays about one frame long.
  */
 final class PickleOutput {
     static final int FRAME_SIZE_TARGET = 64 * 1024;
@@ -125,7 +126,13 @@ final class PickleOutput {
         if (frameStart >= 0) {
             if (pos - frameStart - HEADER >= FRAME_SIZE_TARGET) {
                 commitFrame();
-                flush();
+                if (out == null) {
+                    // dumps: set the committed frame aside instead of growing the buffer by doubling
+                    addSegment(Arrays.copyOf(buf, pos));
+                    pos = 0;
+                } else {
+                    flush();
+                }
                 startFraming();
             }
         } else if (pos >= FLUSH_UNFRAMED && out != null) {
