@@ -21,7 +21,7 @@ Groups (--groups, comma-separated; default all), mirroring the JMH classes:
 Every result records its units per operation (rows, records or bytes) for summarize.py.
 
 Standard library only. Usage: bench_cpython.py [--rows N] [--repeat N] [--warmup N] [--groups G]
-  [--pickle-records N] [--dump-rows N] [--json FILE];  bench_cpython.py --pickle-digests
+  [--pickle-records N] [--per-row-rows N] [--dump-rows N] [--json FILE];  bench_cpython.py --pickle-digests
 """
 
 import argparse
@@ -267,22 +267,22 @@ def adapters_group(rows, warmup, repeat):
 
 # ------------------------------------------------------------------------------------------ extras
 
-def extras_group(rows, dump_rows, warmup, repeat):
+def extras_group(rows, per_row_rows, dump_rows, warmup, repeat):
     results = {}
 
     def time_per_row():
         con = sqlite3.connect(":memory:")
         con.execute(CREATE)
         clock = Clock()
-        for i in range(rows):
+        for i in range(per_row_rows):
             con.execute(INSERT, (i, f"name-{i}", i * 0.5))
         con.commit()
         elapsed = clock.elapsed()
-        verify(con, rows)
+        verify(con, per_row_rows)
         con.close()
         return elapsed
 
-    results["extras.per_row_execute"] = (rows, "rows", measure(time_per_row, warmup, repeat))
+    results["extras.per_row_execute"] = (per_row_rows, "rows", measure(time_per_row, warmup, repeat))
 
     con = filled(rows)
 
@@ -381,6 +381,7 @@ def main():
     parser.add_argument("--groups", default=",".join(GROUPS), help="comma-separated: " + ", ".join(GROUPS))
     parser.add_argument("--pickle-records", type=int, default=PICKLE_RECORDS)
     parser.add_argument("--dump-rows", type=int, default=18_000, help="rows in the executescript dump")
+    parser.add_argument("--per-row-rows", type=int, default=100_000, help="rows inserted by per-row execute")
     parser.add_argument("--pickle-digests", action="store_true",
                         help="print each pickle workload's length and SHA-256 (as PickleData.main) and exit")
     parser.add_argument("--json", help="also write the results to this file")
@@ -407,7 +408,7 @@ def main():
     if "adapters" in groups:
         results.update(adapters_group(rows, args.warmup, args.repeat))
     if "extras" in groups:
-        results.update(extras_group(rows, args.dump_rows, args.warmup, args.repeat))
+        results.update(extras_group(rows, args.per_row_rows, args.dump_rows, args.warmup, args.repeat))
 
     print(f"CPython {platform.python_version()} sqlite3, SQLite {sqlite3.sqlite_version},"
           f" {rows:,} rows, best and median of {args.repeat} runs")

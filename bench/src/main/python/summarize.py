@@ -30,6 +30,7 @@ ROWS = lambda p: int(p["rows"])  # noqa: E731
 MIB10 = lambda p: 10 * 1024 * 1024  # noqa: E731
 DEEP = lambda p: 100_000  # noqa: E731
 DUMP_ROWS = lambda p: int(p.get("dumpRows", 18_000))  # noqa: E731
+PER_ROW_ROWS = lambda p: int(p.get("perRowRows", 100_000))  # noqa: E731
 POOL_RANGE = lambda p: 100  # noqa: E731   PoolBenchmark.RANGE rows per operation
 
 # Each line of the table. ours/base are JMH benchmarks (Class.method); base_label names the baseline;
@@ -84,7 +85,7 @@ SPECS = [
     ("driver", "select date converter", "rows", "DriverBenchmark.oursSelectConverted", ROWS,
      "DriverBenchmark.rawSelectConverted", "jdbc:sqlite: + by hand", None, [("base", 0.95)]),
 
-    ("extras", "per-row execute", "rows", "ExtrasBenchmark.facadePerRowExecute", ROWS,
+    ("extras", "per-row execute", "rows", "ExtrasBenchmark.facadePerRowExecute", PER_ROW_ROWS,
      "ExtrasBenchmark.rawPerRowExecute", "raw executeUpdate", "extras.per_row_execute", []),
     ("extras", "fetchmany(1000)", "rows", "ExtrasBenchmark.facadeFetchmany", ROWS,
      "ExtrasBenchmark.rawFetchmany", "raw getObject", "extras.fetchmany", []),

@@ -45,8 +45,8 @@ import org.sqlite3j.driver.Sqlite3jDataSource;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 2)
+@Measurement(iterations = 4)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DriverBenchmark {
 
@@ -132,29 +132,40 @@ public class DriverBenchmark {
         }
     }
 
-    /** t and dated filled once per fork, on both drivers. */
+    /** t and dated filled once per fork, on our driver or raw sqlite-jdbc. */
     @State(Scope.Benchmark)
-    public static class Filled {
+    public abstract static class Filled {
         @Param("1000000")
         public int rows;
-        java.sql.Connection ours;
-        java.sql.Connection raw;
+        java.sql.Connection con;
+
+        abstract java.sql.Connection connect() throws SQLException;
 
         @Setup(Level.Trial)
         public void fill() throws SQLException {
-            ours = openOurs();
-            raw = Workload.openRaw();
-            for (java.sql.Connection c : new java.sql.Connection[] {ours, raw}) {
-                Workload.fill(c, rows);
-                Workload.verify(c, rows);
-                fillDated(c, rows);
-            }
+            con = connect();
+            Workload.fill(con, rows);
+            Workload.verify(con, rows);
+            fillDated(con, rows);
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
-            ours.close();
-            raw.close();
+            con.close();
+        }
+    }
+
+    public static class FilledOurs extends Filled {
+        @Override
+        java.sql.Connection connect() throws SQLException {
+            return openOurs();
+        }
+    }
+
+    public static class FilledRaw extends Filled {
+        @Override
+        java.sql.Connection connect() throws SQLException {
+            return Workload.openRaw();
         }
     }
 
@@ -203,32 +214,32 @@ public class DriverBenchmark {
     }
 
     @Benchmark
-    public long oursSelectTyped(Filled db, Blackhole bh) throws SQLException {
-        return selectTyped(db.ours, db.rows, bh);
+    public long oursSelectTyped(FilledOurs db, Blackhole bh) throws SQLException {
+        return selectTyped(db.con, db.rows, bh);
     }
 
     @Benchmark
-    public long rawSelectTyped(Filled db, Blackhole bh) throws SQLException {
-        return selectTyped(db.raw, db.rows, bh);
+    public long rawSelectTyped(FilledRaw db, Blackhole bh) throws SQLException {
+        return selectTyped(db.con, db.rows, bh);
     }
 
     @Benchmark
-    public long oursSelectGetObject(Filled db, Blackhole bh) throws SQLException {
-        return selectGetObject(db.ours, db.rows, bh);
+    public long oursSelectGetObject(FilledOurs db, Blackhole bh) throws SQLException {
+        return selectGetObject(db.con, db.rows, bh);
     }
 
     @Benchmark
-    public long rawSelectGetObject(Filled db, Blackhole bh) throws SQLException {
-        return selectGetObject(db.raw, db.rows, bh);
+    public long rawSelectGetObject(FilledRaw db, Blackhole bh) throws SQLException {
+        return selectGetObject(db.con, db.rows, bh);
     }
 
     /** getObject on {@code dated}: the driver applies the registered "date" converter. */
     @Benchmark
-    public long oursSelectConverted(Filled db, Blackhole bh) throws SQLException {
+    public long oursSelectConverted(FilledOurs db, Blackhole bh) throws SQLException {
         long sum = 0;
         long count = 0;
         Object last = null;
-        try (java.sql.Statement st = db.ours.createStatement(); ResultSet rs = st.executeQuery(SELECT_DATED)) {
+        try (java.sql.Statement st = db.con.createStatement(); ResultSet rs = st.executeQuery(SELECT_DATED)) {
             while (rs.next()) {
                 sum += ((Number) rs.getObject(1)).longValue();
                 last = rs.getObject(2);
@@ -243,11 +254,11 @@ public class DriverBenchmark {
 
     /** The same by hand on raw sqlite-jdbc: getBytes, then the same converter. */
     @Benchmark
-    public long rawSelectConverted(Filled db, Blackhole bh) throws SQLException {
+    public long rawSelectConverted(FilledRaw db, Blackhole bh) throws SQLException {
         long sum = 0;
         long count = 0;
         Object last = null;
-        try (java.sql.Statement st = db.raw.createStatement(); ResultSet rs = st.executeQuery(SELECT_DATED)) {
+        try (java.sql.Statement st = db.con.createStatement(); ResultSet rs = st.executeQuery(SELECT_DATED)) {
             while (rs.next()) {
                 sum += ((Number) rs.getObject(1)).longValue();
                 byte[] b = rs.getBytes(2);

@@ -36,7 +36,7 @@ import org.sqlite3j.dbapi.Sqlite3;
  * {@code bench_cpython.py}, group extras, doing it in CPython), on the {@link Workload} table:
  *
  * <ul>
- * <li>perRowExecute: {@code rows} single-row {@code execute(INSERT, i, name, x)} in one
+ * <li>perRowExecute: {@code perRowRows} (default 100,000) single-row {@code execute(INSERT, i, name, x)} in one
  *     transaction; raw: one PreparedStatement, {@code executeUpdate} per row, generated keys off.
  * <li>fetchmany: {@code fetchmany(1000)} until empty; raw: the same lists of 1000 {@code Object[]}
  *     built with {@code getObject}.
@@ -57,8 +57,8 @@ import org.sqlite3j.dbapi.Sqlite3;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 2)
+@Measurement(iterations = 4)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class ExtrasBenchmark {
 
@@ -69,8 +69,8 @@ public class ExtrasBenchmark {
 
     @State(Scope.Benchmark)
     public static class EmptyFacade {
-        @Param("1000000")
-        public int rows;
+        @Param("100000")
+        public int perRowRows;
         Connection con;
 
         @Setup(Level.Iteration)
@@ -82,7 +82,7 @@ public class ExtrasBenchmark {
         @TearDown(Level.Iteration)
         public void close() {
             try {
-                Workload.verify(con, rows);
+                Workload.verify(con, perRowRows);
             } finally {
                 con.close();
             }
@@ -91,8 +91,8 @@ public class ExtrasBenchmark {
 
     @State(Scope.Benchmark)
     public static class EmptyRaw {
-        @Param("1000000")
-        public int rows;
+        @Param("100000")
+        public int perRowRows;
         java.sql.Connection con;
 
         @Setup(Level.Iteration)
@@ -106,7 +106,7 @@ public class ExtrasBenchmark {
         @TearDown(Level.Iteration)
         public void close() throws SQLException {
             try {
-                Workload.verify(con, rows);
+                Workload.verify(con, perRowRows);
             } finally {
                 con.close();
             }
@@ -117,11 +117,11 @@ public class ExtrasBenchmark {
     @Benchmark
     public void facadePerRowExecute(EmptyFacade db) {
         long n = 0;
-        for (long i = 0; i < db.rows; i++) {
+        for (long i = 0; i < db.perRowRows; i++) {
             n += db.con.execute(Workload.INSERT, i, "name-" + i, i * 0.5).rowcount();
         }
         db.con.commit();
-        Workload.checkInserted("per-row execute", n, db.rows);
+        Workload.checkInserted("per-row execute", n, db.perRowRows);
     }
 
     /** One PreparedStatement, setLong/setString/setDouble + executeUpdate per row, one transaction. */
@@ -130,7 +130,7 @@ public class ExtrasBenchmark {
         long n = 0;
         db.con.setAutoCommit(false);
         try (PreparedStatement ps = db.con.prepareStatement(Workload.INSERT)) {
-            for (long i = 0; i < db.rows; i++) {
+            for (long i = 0; i < db.perRowRows; i++) {
                 ps.setLong(1, i);
                 ps.setString(2, "name-" + i);
                 ps.setDouble(3, i * 0.5);
@@ -139,7 +139,7 @@ public class ExtrasBenchmark {
         }
         db.con.commit();
         db.con.setAutoCommit(true);
-        Workload.checkInserted("raw per-row executeUpdate", n, db.rows);
+        Workload.checkInserted("raw per-row executeUpdate", n, db.perRowRows);
     }
 
     // ---------------------------------------------------------------------------------- fetchmany
@@ -280,16 +280,16 @@ public class ExtrasBenchmark {
 
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 5, time = 2)
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 4, time = 2)
     public void facadeExecutescript(Script s) {
         s.facade.executescript(s.script);
     }
 
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
-    @Warmup(iterations = 3, time = 2)
-    @Measurement(iterations = 5, time = 2)
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 4, time = 2)
     public void rawExecutescript(Script s) throws SQLException {
         int rc = s.raw.unwrap(SQLiteConnection.class).getDatabase()._exec(s.script);
         if (rc != 0) {

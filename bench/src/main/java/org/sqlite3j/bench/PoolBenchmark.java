@@ -41,8 +41,8 @@ import org.sqlite3j.driver.WalPools;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 4, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(2)
 public class PoolBenchmark {
