@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# Builds the JMH benchmarks jar, runs every JMH benchmark and the CPython script on the same
-# workload, and prints rows/s and the ratios ours/raw and ours/CPython. See docs/PERFORMANCE.md.
+# Builds the JMH benchmarks jar, runs the JMH benchmarks and the CPython script on the same
+# workloads, and prints one table: ours / baseline / CPython, the ratios and each target met or not.
+# See docs/PERFORMANCE.md.
 #
-#   bench/run.sh                      # full run: 1,000,000 rows, about 7 minutes on 2 cores
-#   ROWS=100000 bench/run.sh -f 1 -wi 1 -i 2   # quick smoke run; extra arguments go to JMH
+#   bench/run.sh                                  # everything: about 25 minutes on 2 cores
+#   BENCH_GROUPS=pickle,driver bench/run.sh             # only some groups
+#   ROWS=100000 bench/run.sh -f 1 -wi 1 -i 2      # smoke run; extra arguments go to JMH
 #
-# Environment: ROWS (default 1000000), PYTHON (default ~/.pyenv/versions/3.13.0/bin/python3, else
-# python3), PY_REPEAT (CPython timed runs per operation, default 7), SKIP_BUILD=1 to reuse the jar.
-# Results: bench/target/jmh.json, bench/target/cpython.json, bench/target/summary.txt, and a copy
-# of both JSON files in bench/target/runs/<time>/ so that several runs can be pooled:
+# Groups (BENCH_GROUPS, comma-separated, default all), JMH classes and their CPython counterparts:
+#   core      InsertBenchmark, ReadBenchmark: executemany, fetchall, iteration     (+ CPython)
+#   pickle    PickleBenchmark: Pickle.dumps/loads vs Pyrolite 1.5                   (+ CPython, gc on/off)
+#   adapters  AdapterBenchmark: executemany/fetchall with a date adapter/converter  (+ CPython)
+#   driver    DriverBenchmark: jdbc:sqlite3: vs jdbc:sqlite:, converters on
+#   extras    ExtrasBenchmark: per-row execute, fetchmany, Row by name,             (+ CPython)
+#             executescript, backup
+#   pool      PoolBenchmark: HikariCP + WAL, 2 threads, our DataSource vs raw
+#
+# Environment: ROWS (default 1000000), BENCH_GROUPS, PYTHON (default ~/.pyenv/versions/3.13.0/bin/python3,
+# else python3), PY_REPEAT (CPython timed runs per operation, default 7), SKIP_BUILD=1 to reuse the
+# jar, SKIP_PYTHON=1 / SKIP_JMH=1 to run one side only.
+# Results: bench/target/jmh.json, cpython.json, summary.txt, load.txt (load average every 10 s), and
+# a copy in bench/target/runs/<time>/ so that several runs can be pooled:
 #   python3 bench/src/main/python/summarize.py bench/target/runs/*/*.json
 set -euo pipefail
 
@@ -16,6 +28,7 @@ BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 ROWS="${ROWS:-1000000}"
 PY_REPEAT="${PY_REPEAT:-7}"
+BENCH_GROUPS="${BENCH_GROUPS:-core,pickle,adapters,driver,extras,pool}"
 if [[ -z "${PYTHON:-}" ]]; then
   if [[ -x "$HOME/.pyenv/versions/3.13.0/bin/python3" ]]; then
     PYTHON="$HOME/.pyenv/versions/3.13.0/bin/python3"
@@ -28,6 +41,21 @@ if [[ -z "$PYTHON" ]]; then
   exit 2
 fi
 
+JMH_PATTERNS=()
+PY_GROUPS=()
+IFS=',' read -ra SELECTED <<< "$BENCH_GROUPS"
+for g in "${SELECTED[@]}"; do
+  case "$g" in
+    core)     JMH_PATTERNS+=('org\.sqlite3j\.bench\.(InsertBenchmark|ReadBenchmark)\.'); PY_GROUPS+=(core) ;;
+    pickle)   JMH_PATTERNS+=('org\.sqlite3j\.bench\.PickleBenchmark\.'); PY_GROUPS+=(pickle) ;;
+    adapters) JMH_PATTERNS+=('org\.sqlite3j\.bench\.AdapterBenchmark\.'); PY_GROUPS+=(adapters) ;;
+    driver)   JMH_PATTERNS+=('org\.sqlite3j\.bench\.DriverBenchmark\.') ;;
+    extras)   JMH_PATTERNS+=('org\.sqlite3j\.bench\.ExtrasBenchmark\.'); PY_GROUPS+=(extras) ;;
+    pool)     JMH_PATTERNS+=('org\.sqlite3j\.bench\.PoolBenchmark\.') ;;
+    *) echo "run.sh: unknown group '$g' (core, pickle, adapters, driver, extras, pool)" >&2; exit 2 ;;
+  esac
+done
+
 cd "$ROOT"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "== Building bench/target/benchmarks.jar"
@@ -36,19 +64,44 @@ fi
 
 cd "$BENCH_DIR"
 mkdir -p target
+rm -f target/jmh.json target/cpython.json
 echo "== Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
   echo "   warning: the machine is busy; wall-clock figures will be noisy (compare the CPU-time table," \
        "or pool several runs as shown at the top of this script)"
 fi
+( while true; do echo "$(date +%T) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 10; done ) > target/load.txt &
+SAMPLER=$!
+trap 'kill "$SAMPLER" 2>/dev/null || true' EXIT
 java -cp target/benchmarks.jar org.sqlite3j.bench.Versions
-echo "== JMH ($ROWS rows)"
-java -jar target/benchmarks.jar -p rows="$ROWS" -prof org.sqlite3j.bench.CpuTimeProfiler \
-  -rf json -rff target/jmh.json "$@"
-echo "== CPython ($ROWS rows)"
-"$PYTHON" src/main/python/bench_cpython.py --rows "$ROWS" --repeat "$PY_REPEAT" --json target/cpython.json
-"$PYTHON" src/main/python/summarize.py target/jmh.json target/cpython.json | tee target/summary.txt
+
+if [[ " ${SELECTED[*]} " == *" pickle "* ]]; then
+  echo "== Pickle workloads: ours and CPython's pickles must be the same bytes"
+  if ! diff <(java -cp target/benchmarks.jar org.sqlite3j.bench.PickleData) \
+            <("$PYTHON" src/main/python/bench_cpython.py --pickle-digests); then
+    echo "run.sh: the pickle workloads differ between Java and CPython (diff above)" >&2
+    exit 1
+  fi
+  echo "   same bytes (length and SHA-256 of 6 pickles)"
+fi
+
+FILES=()
+if [[ "${SKIP_JMH:-0}" != 1 ]]; then
+  echo "== JMH ($ROWS rows; groups $BENCH_GROUPS)"
+  java -jar target/benchmarks.jar -p rows="$ROWS" -prof org.sqlite3j.bench.CpuTimeProfiler \
+    -rf json -rff target/jmh.json "$@" "${JMH_PATTERNS[@]}"
+  FILES+=(target/jmh.json)
+fi
+if [[ "${SKIP_PYTHON:-0}" != 1 && ${#PY_GROUPS[@]} -gt 0 ]]; then
+  echo "== CPython ($ROWS rows; groups $(IFS=,; echo "${PY_GROUPS[*]}"))"
+  "$PYTHON" src/main/python/bench_cpython.py --rows "$ROWS" --repeat "$PY_REPEAT" \
+    --groups "$(IFS=,; echo "${PY_GROUPS[*]}")" --json target/cpython.json
+  FILES+=(target/cpython.json)
+fi
+"$PYTHON" src/main/python/summarize.py "${FILES[@]}" | tee target/summary.txt
 RUN_DIR="target/runs/$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$RUN_DIR" && cp target/jmh.json target/cpython.json "$RUN_DIR/"
+mkdir -p "$RUN_DIR" && cp "${FILES[@]}" target/summary.txt "$RUN_DIR/"
+kill "$SAMPLER" 2>/dev/null || true
+cp target/load.txt "$RUN_DIR/"
 echo "== Saved in bench/$RUN_DIR; pool all saved runs with: $PYTHON bench/src/main/python/summarize.py bench/target/runs/*/*.json"
 echo "== Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,6 +11,12 @@ import java.util.Arrays;
  * {@link #FRAME_SIZE_TARGET} bytes, fills the header in (frames under 4 bytes get no header, as in
  * CPython). Payloads of at least the target size are written outside any frame. In stream mode each
  * committed frame (or, unframed, each 1 MiB) is handed to the OutputStream. Not thread-safe.
+ *
+ * <p>Large framed payloads are never copied into the buffer: in stream mode they go straight to the
+ * OutputStream, and in {@code dumps} mode (no stream) the bytes before them are set aside and the
+ * payload is kept by reference, so {@link #toByteArray()} copies it exactly once (as CPython's
+ * pickler does), instead of growing the buffer to hold it and copying it again at the end. Committed
+ * frames are set aside the same way, so the buffer stays about one frame long.
  */
 final class PickleOutput {
     static final int FRAME_SIZE_TARGET = 64 * 1024;
@@ -22,6 +28,9 @@ final class PickleOutput {
     int pos;
     private int frameStart = -1;
     private final OutputStream out;
+    /** dumps mode only: what precedes buf[0, pos), in order (large payloads by reference), and its size. */
+    private java.util.ArrayList<byte[]> segments;
+    private long segmentBytes;
 
     PickleOutput(OutputStream out) {
         this.out = out;
@@ -117,7 +126,13 @@ final class PickleOutput {
         if (frameStart >= 0) {
             if (pos - frameStart - HEADER >= FRAME_SIZE_TARGET) {
                 commitFrame();
-                flush();
+                if (out == null) {
+                    // dumps: set the committed frame aside instead of growing the buffer by doubling
+                    addSegment(Arrays.copyOf(buf, pos));
+                    pos = 0;
+                } else {
+                    flush();
+                }
                 startFraming();
             }
         } else if (pos >= FLUSH_UNFRAMED && out != null) {
@@ -144,8 +159,18 @@ final class PickleOutput {
         if (frameStart >= 0 && payload.length >= FRAME_SIZE_TARGET) {
             commitFrame();
             write(header);
-            write(payload);
-            flush();
+            if (out == null) {
+                addSegment(Arrays.copyOf(buf, pos));
+                pos = 0;
+                addSegment(payload);
+            } else {
+                flush();
+                try {
+                    out.write(payload);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             startFraming();
         } else {
             write(header);
@@ -173,7 +198,31 @@ final class PickleOutput {
         pos = 0;
     }
 
+    private void addSegment(byte[] b) {
+        if (segmentBytes + b.length + pos > Integer.MAX_VALUE - 16) {
+            throw new PicklingError("pickle exceeds the 2 GiB a Java array can hold");
+        }
+        if (segments == null) {
+            segments = new java.util.ArrayList<>();
+        }
+        segments.add(b);
+        segmentBytes += b.length;
+    }
+
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, pos);
+        if (segments == null) {
+            return Arrays.copyOf(buf, pos);
+        }
+        if (segmentBytes + pos > Integer.MAX_VALUE - 16) {
+            throw new PicklingError("pickle exceeds the 2 GiB a Java array can hold");
+        }
+        byte[] result = new byte[(int) (segmentBytes + pos)];
+        int at = 0;
+        for (byte[] s : segments) {
+            System.arraycopy(s, 0, result, at, s.length);
+            at += s.length;
+        }
+        System.arraycopy(buf, 0, result, at, pos);
+        return result;
     }
 }

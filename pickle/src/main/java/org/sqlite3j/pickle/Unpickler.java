@@ -195,7 +195,7 @@ public final class Unpickler {
                 case TUPLE1 -> push(PyTuple.wrap(popN(1)));
                 case TUPLE2 -> push(PyTuple.wrap(popN(2)));
                 case TUPLE3 -> push(PyTuple.wrap(popN(3)));
-                case EMPTY_LIST -> push(new java.util.ArrayList<>());
+                case EMPTY_LIST -> push(new java.util.ArrayList<>(0)); // sized by its APPENDS (no room for 10 wasted)
                 case LIST -> push(new java.util.ArrayList<>(Arrays.asList(popToMark())));
                 case APPEND -> {
                     Object item = pop();

@@ -1,0 +1,149 @@
+package org.sqlite3j.bench;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sqlite3j.pickle.Pickle;
+
+/**
+ * The three pickle workloads, built exactly as {@code bench_cpython.py} builds them, so that both
+ * sides pickle the same object graph (same types, same insertion order, same shared objects):
+ *
+ * <ul>
+ * <li><b>small</b>: {@code [{'id': i, 'name': f'name-{i}', 'score': i * 0.25, 'tags': [f't{i % 10}', 'x']}
+ *     for i in range(records)]} — a list of small dicts, the common case of a pickled column or
+ *     message. Literal keys and {@code 'x'} are one shared object each on both sides (interned
+ *     literals), so they hit the memo the same way.
+ * <li><b>bytes</b>: one {@code bytes} value of {@code BYTES} (10 MiB), byte {@code k} = {@code k % 256}
+ *     ({@code bytes(range(256)) * 40960}).
+ * <li><b>deep</b>: {@code CHAINS} chains of nested dicts {@code {'level': d, 'next': <child or None>}},
+ *     {@code DEPTH} deep each, in one list: deep recursion and memo traffic, 100,000 dicts.
+ * </ul>
+ *
+ * {@code java -cp benchmarks.jar org.sqlite3j.bench.PickleData} prints the SHA-256 of each pickle this
+ * module writes; {@code bench_cpython.py --pickle-digests} prints CPython's, and {@code run.sh} checks
+ * that they are the same bytes.
+ */
+public final class PickleData {
+
+    private PickleData() {
+    }
+
+    /** Records in the small-dicts workload. */
+    public static final int RECORDS = 100_000;
+    /** Size of the bytes workload: 10 MiB. */
+    public static final int BYTES = 10 * 1024 * 1024;
+    /** Chains and depth of the deep workload (CHAINS x DEPTH dicts). */
+    public static final int CHAINS = 1000;
+    public static final int DEPTH = 100;
+
+    /** The small-dicts workload as sqlite3j's value model (LinkedHashMap, ArrayList, Long, Double). */
+    public static List<Object> small(int records) {
+        List<Object> list = new ArrayList<>(records);
+        for (int i = 0; i < records; i++) {
+            Map<String, Object> d = new LinkedHashMap<>(8);
+            d.put("id", (long) i);
+            d.put("name", "name-" + i);
+            d.put("score", i * 0.25);
+            List<Object> tags = new ArrayList<>(2);
+            tags.add("t" + (i % 10));
+            tags.add("x");
+            d.put("tags", tags);
+            list.add(d);
+        }
+        return list;
+    }
+
+    /** The 10 MiB bytes value. */
+    public static byte[] bytes() {
+        byte[] b = new byte[BYTES];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = (byte) k;
+        }
+        return b;
+    }
+
+    /** The deep workload: CHAINS chains of DEPTH nested dicts. */
+    public static List<Object> deep() {
+        List<Object> chains = new ArrayList<>(CHAINS);
+        for (int c = 0; c < CHAINS; c++) {
+            Object node = null;
+            for (int d = DEPTH - 1; d >= 0; d--) {
+                Map<String, Object> m = new LinkedHashMap<>(4);
+                m.put("level", (long) d);
+                m.put("next", node);
+                node = m;
+            }
+            chains.add(node);
+        }
+        return chains;
+    }
+
+    /** Fails the benchmark when a loaded small-dicts value is not the expected one (checked once per trial). */
+    public static void checkSmall(String what, Object loaded, int records) {
+        if (!(loaded instanceof List<?> list) || list.size() != records) {
+            throw new IllegalStateException(what + " gave " + describe(loaded) + ", expected " + records + " dicts");
+        }
+        Object last = list.get(records - 1);
+        if (!(last instanceof Map<?, ?> m) || !("name-" + (records - 1)).equals(m.get("name"))
+                || ((Number) m.get("id")).longValue() != records - 1) {
+            throw new IllegalStateException(what + ": last record is " + last);
+        }
+    }
+
+    /** Fails the benchmark when a loaded deep value is not CHAINS chains of DEPTH dicts. */
+    public static void checkDeep(String what, Object loaded) {
+        if (!(loaded instanceof List<?> list) || list.size() != CHAINS) {
+            throw new IllegalStateException(what + " gave " + describe(loaded) + ", expected " + CHAINS + " chains");
+        }
+        for (Object chain : list) {
+            int depth = 0;
+            Object node = chain;
+            while (node != null) {
+                node = ((Map<?, ?>) node).get("next");
+                depth++;
+            }
+            if (depth != DEPTH) {
+                throw new IllegalStateException(what + ": a chain " + depth + " deep, expected " + DEPTH);
+            }
+        }
+    }
+
+    /** Fails the benchmark when a loaded bytes value is not the original. */
+    public static void checkBytes(String what, Object loaded, byte[] expected) {
+        if (!(loaded instanceof byte[] b) || !java.util.Arrays.equals(b, expected)) {
+            throw new IllegalStateException(what + " gave " + describe(loaded) + ", expected the " + expected.length
+                    + "-byte value");
+        }
+    }
+
+    private static String describe(Object o) {
+        return o == null ? "None" : o.getClass().getName()
+                + (o instanceof List<?> l ? " of " + l.size() : o instanceof byte[] b ? " of " + b.length : "");
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Prints "name protocol length sha256" for each workload's pickle, in bench_cpython.py's format. */
+    public static void main(String[] args) {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : RECORDS;
+        Object[][] cases = {{"small", small(records)}, {"bytes", bytes()}, {"deep", deep()}};
+        for (Object[] c : cases) {
+            for (int protocol : new int[] {4, 5}) {
+                byte[] p = Pickle.dumps(c[1], protocol);
+                System.out.println(c[0] + " " + protocol + " " + p.length + " " + sha256(p));
+            }
+        }
+    }
+}
