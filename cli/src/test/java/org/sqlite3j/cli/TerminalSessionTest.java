@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite3j.dbapi.Connection;
@@ -177,17 +176,6 @@ class TerminalSessionTest {
                 .contains("SELECT key,", "value FROM setting WHERE key = 'origin';", "SELECT 'after' AS a;", ".mode json");
     }
 
-    /**
-     * A terminal entirely in memory: JLine's line discipline in Java, writing what the shell prints to
-     * {@code screen} on the printing thread. Not {@code TerminalBuilder.builder().system(false).streams(..)}:
-     * that opens a native pty and copies its output to {@code screen} on a pump thread, byte by byte, so
-     * what is printed just before {@code close()} can still be in the pty (and is dropped) when the test
-     * reads the screen — under load, all output after the first prompts went missing that way.
-     */
-    private static Terminal memoryTerminal(InputStream keyboard, OutputStream screen) throws IOException {
-        return new ExternalTerminal("sqlite3j-test", Terminal.TYPE_DUMB, keyboard, screen, StandardCharsets.UTF_8);
-    }
-
     @Test
     void aSessionOnJLinesInMemoryTerminal() throws Exception {
         Path history = dir.resolve("mem-history");
@@ -197,7 +185,7 @@ class TerminalSessionTest {
         keyboard.write("SELECT 6 *\r7 AS answer;\r.timer on\r.quit\r".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = memoryTerminal(input, screen);
+        try (Terminal terminal = MemoryTerminal.open(input, screen);
              Connection con = Sqlite3.connect(":memory:")) {
             PrintWriter w = terminal.writer();
             Shell shell = new Shell(con, w, w, w, System::nanoTime);
@@ -218,7 +206,7 @@ class TerminalSessionTest {
 
     @Test
     void withoutHistoryNothingIsWritten() throws Exception {
-        try (Terminal terminal = memoryTerminal(new ByteArrayInputStream("SELECT 1;\r".getBytes(StandardCharsets.UTF_8)),
+        try (Terminal terminal = MemoryTerminal.open(new ByteArrayInputStream("SELECT 1;\r".getBytes(StandardCharsets.UTF_8)),
                         new ByteArrayOutputStream());
              Connection con = Sqlite3.connect(":memory:");
              JLineSource source = new JLineSource(terminal, null)) {
