@@ -16,6 +16,7 @@ import org.sqlite3j.adapters.Recipes;
 import org.sqlite3j.dbapi.ConnectOptions;
 import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.Sqlite3;
+import org.sqlite3j.pickle.PyRepr;
 
 /**
  * {@code sqlite3j [OPTIONS] [FILE] [SQL ...]}: the entry point of the runnable jar and of
