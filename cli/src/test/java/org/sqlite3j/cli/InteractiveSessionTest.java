@@ -35,6 +35,16 @@ class InteractiveSessionTest {
             return n;
         }
 
+        /**
+         * Asserts how many prompts ({@code sqlite> }) and continuation prompts were shown, and that the
+         * session ended waiting at a fresh prompt (nothing printed after the last one).
+         */
+        void endsAtAPromptAfter(int prompts, int continuations) {
+            assertThat(count(Shell.PROMPT)).as("prompts").isEqualTo(prompts);
+            assertThat(count(Shell.CONTINUATION)).as("continuation prompts").isEqualTo(continuations);
+            assertThat(afterLastPrompt()).as("printed after the last prompt").isEmpty();
+        }
+
         /** What the shell printed after its last prompt (the terminal's own line ends aside). */
         String afterLastPrompt() {
             String last = screen.substring(screen.lastIndexOf(Shell.PROMPT.strip()));
@@ -64,9 +74,7 @@ class InteractiveSessionTest {
         assertThat(s.status()).isZero();
         assertThat(s.screen()).startsWith("sqlite3j shell, running on SQLite version " + Sqlite3.sqliteVersion() + "\n"
                 + IN_MEMORY + "\n").contains("type \".quit\" or CTRL-D to quit.");
-        assertThat(s.count(Shell.PROMPT)).isEqualTo(1);
-        assertThat(s.count(Shell.CONTINUATION)).isZero();
-        assertThat(s.afterLastPrompt()).isEmpty();
+        s.endsAtAPromptAfter(1, 0);
     }
 
     @Test
@@ -82,9 +90,7 @@ class InteractiveSessionTest {
     void versionPrintsTheSqliteVersion() throws Exception {
         Session s = session(".version\r");
         assertThat(s.screen()).contains("SQLite version " + Sqlite3.sqliteVersion() + "\n");
-        assertThat(s.count(Shell.PROMPT)).isEqualTo(2);
-        assertThat(s.count(Shell.CONTINUATION)).isZero();
-        assertThat(s.afterLastPrompt()).isEmpty();
+        s.endsAtAPromptAfter(2, 0);
     }
 
     @Test
@@ -92,18 +98,14 @@ class InteractiveSessionTest {
         Session s = session("SELECT 1;\r");
         assertThat(s.status()).isZero();
         assertThat(s.screen()).contains("+---+\n| 1 |\n+---+\n| 1 |\n+---+\n");
-        assertThat(s.count(Shell.PROMPT)).isEqualTo(2);
-        assertThat(s.count(Shell.CONTINUATION)).isZero();
-        assertThat(s.afterLastPrompt()).isEmpty();
+        s.endsAtAPromptAfter(2, 0);
     }
 
     @Test
     void aStatementOverTwoLines() throws Exception {
         Session s = session("SELECT 1\r;\r");
         assertThat(s.screen()).contains("| 1 |\n+---+\n");
-        assertThat(s.count(Shell.PROMPT)).isEqualTo(2);
-        assertThat(s.count(Shell.CONTINUATION)).isEqualTo(1);
-        assertThat(s.afterLastPrompt()).isEmpty();
+        s.endsAtAPromptAfter(2, 1);
     }
 
     @Test
@@ -128,9 +130,7 @@ class InteractiveSessionTest {
         Session s = session("sel;\r");
         assertThat(s.status()).isZero();
         assertThat(s.screen()).contains("Error: OperationalError (SQLITE_ERROR): near \"sel\": syntax error\n");
-        assertThat(s.count(Shell.PROMPT)).isEqualTo(2);
-        assertThat(s.count(Shell.CONTINUATION)).isZero();
-        assertThat(s.afterLastPrompt()).isEmpty();
+        s.endsAtAPromptAfter(2, 0);
     }
 
     @Test
