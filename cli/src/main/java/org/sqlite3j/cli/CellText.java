@@ -2,6 +2,8 @@ package org.sqlite3j.cli;
 
 import java.util.Arrays;
 
+import org.sqlite3j.pickle.PyRepr;
+
 /**
  * How one result value reads in the shell: TEXT as it is, numbers as Python writes them
  * ({@code 2.5}, {@code 1e+16}), a BLOB that is a pickle as the Python {@code repr()} of its value
@@ -32,13 +34,13 @@ final class CellText {
             return value.toString();
         }
         if (value instanceof Double d) {
-            return PyRepr.floatRepr(d);
+            return ValueRepr.floatRepr(d);
         }
         if (value instanceof byte[] blob) {
             if (decodePickles) {
                 var decoded = PickleView.decode(blob);
                 if (decoded.isPresent()) {
-                    return PyRepr.repr(decoded.get().value(), MAX_CHARS);
+                    return ValueRepr.repr(decoded.get().value(), MAX_CHARS);
                 }
             }
             if (blob.length > MAX_CHARS) {
@@ -47,7 +49,7 @@ final class CellText {
             }
             return PyRepr.bytes(blob);
         }
-        return PyRepr.repr(value, MAX_CHARS);
+        return ValueRepr.repr(value, MAX_CHARS);
     }
 
     /** Whether the value is a number (right-aligned in tables, unquoted in JSON). */

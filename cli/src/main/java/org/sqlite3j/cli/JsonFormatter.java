@@ -51,7 +51,7 @@ final class JsonFormatter implements ResultFormatter {
             if (d.isInfinite()) {
                 return d > 0 ? "1e999" : "-1e999";
             }
-            return PyRepr.floatRepr(d);
+            return ValueRepr.floatRepr(d);
         }
         return string(cells.text(v));
     }

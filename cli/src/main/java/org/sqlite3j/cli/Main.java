@@ -16,6 +16,7 @@ import org.sqlite3j.adapters.Recipes;
 import org.sqlite3j.dbapi.ConnectOptions;
 import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.Sqlite3;
+import org.sqlite3j.pickle.PyRepr;
 
 /**
  * {@code sqlite3j [OPTIONS] [FILE] [SQL ...]}: the entry point of the runnable jar and of
@@ -118,19 +119,29 @@ public final class Main {
         return shell;
     }
 
-    /** The interactive shell on the system terminal; Ctrl-C stops the running statement. */
+    /** The interactive shell on the system terminal. */
     private static int interactive(Connection con, Options options) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("sqlite3j").build()) {
-            PrintWriter screen = terminal.writer();
-            Shell shell = newShell(con, options, screen, screen, screen);
-            screen.println(Shell.banner(describeDatabase(options.database())));
-            screen.flush();
-            terminal.handle(Terminal.Signal.INT, signal -> interrupt(con));
-            try (JLineSource source = new JLineSource(terminal, options.historyFile())) {
-                shell.run(source);
-            }
-            return 0;
+            return interactive(con, options, terminal);
         }
+    }
+
+    /**
+     * The interactive shell on {@code terminal} (owned by the caller): the banner, then lines until
+     * {@code .quit} or Ctrl-D; Ctrl-C stops the running statement. Errors are shown and the session goes
+     * on, so its status is 0, as Python's.
+     */
+    static int interactive(Connection con, Options options, Terminal terminal) throws IOException {
+        PrintWriter screen = terminal.writer();
+        Shell shell = newShell(con, options, screen, screen, screen);
+        screen.println(Shell.banner(describeDatabase(options.database())));
+        screen.flush();
+        terminal.handle(Terminal.Signal.INT, signal -> interrupt(con));
+        try (JLineSource source = new JLineSource(terminal, options.historyFile())) {
+            shell.run(source);
+        }
+        screen.flush();
+        return 0;
     }
 
     private static void interrupt(Connection con) {

@@ -69,7 +69,8 @@ final class Shell {
 
     /**
      * Reads lines from {@code source} until its end or {@code .quit}, executing as it goes. At the end of
-     * input a pending statement without its semicolon is still run.
+     * a script a pending statement without its semicolon is still run; at the end of a terminal's input
+     * (Ctrl-D) it is dropped.
      *
      * @return the exit status: 1 when a statement or command failed (for scripts), else 0
      */
@@ -83,7 +84,9 @@ final class Shell {
                 continue;
             }
             if (line == null) {
-                if (!pending.toString().isBlank()) {
+                // a script's last statement may lack its semicolon; at a terminal, Ctrl-D on a continuation
+                // line abandons the half-typed statement (as Python's shell) instead of running it
+                if (!source.interactive() && !pending.toString().isBlank()) {
                     String rest = pending.toString();
                     pending.setLength(0);
                     executeSql(rest);

@@ -27,7 +27,7 @@ final class TableFormatter implements ResultFormatter {
 
     @Override
     public void begin(List<String> columnNames) {
-        this.columns = columnNames.stream().map(PyRepr::printable).toList();
+        this.columns = columnNames.stream().map(ValueRepr::printable).toList();
     }
 
     @Override
@@ -36,7 +36,7 @@ final class TableFormatter implements ResultFormatter {
         boolean[] right = new boolean[values.size()];
         for (int i = 0; i < text.length; i++) {
             Object v = values.get(i);
-            text[i] = v == null ? "NULL" : PyRepr.printable(cells.text(v));
+            text[i] = v == null ? "NULL" : ValueRepr.printable(cells.text(v));
             right[i] = CellText.isNumber(v);
         }
         rows.add(text);

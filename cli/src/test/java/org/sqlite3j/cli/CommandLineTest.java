@@ -40,6 +40,26 @@ class CommandLineTest {
     }
 
     @Test
+    void anIncompleteStatementArgumentIsASyntaxError() {
+        ShellRun run = ShellRun.of("", ":memory:", "sel");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("Error: OperationalError (SQLITE_ERROR): near \"sel\": syntax error\n");
+        assertThat(run.status()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileGivenWithSqlKeepsWhatTheFirstRunCreated() {
+        String db = dir.resolve("on-disk.db").toString();
+        ShellRun create = ShellRun.of("", db, "CREATE TABLE t(t)");
+        assertThat(create.out()).isEmpty();
+        assertThat(create.err()).isEmpty();
+        assertThat(create.status()).isZero();
+        ShellRun count = ShellRun.of("", db, "SELECT count(t) FROM t");
+        assertThat(count.out()).isEqualTo("+----------+\n| count(t) |\n+----------+\n|        0 |\n+----------+\n");
+        assertThat(count.status()).isZero();
+    }
+
+    @Test
     void severalArgumentsRunInOrderIncludingDotCommands() {
         String db = database();
         ShellRun run = ShellRun.of("", db, ".mode csv", "INSERT INTO t(a) VALUES (2); SELECT count(*) AS n FROM t;", ".tables");
@@ -122,10 +142,13 @@ class CommandLineTest {
         assertThat(help.out()).startsWith("usage: sqlite3j [OPTIONS] [FILE] [SQL ...]")
                 .contains("--detect-types").contains("--readonly").contains("--mode").contains("--no-history");
         assertThat(help.status()).isZero();
+        assertThat(help.err()).isEmpty();
         assertThat(ShellRun.of("", "-h").out()).isEqualTo(help.out());
         ShellRun version = ShellRun.of("", "--version");
         assertThat(version.out()).isEqualTo("sqlite3j " + Version.sqlite3j() + ", SQLite version "
                 + Sqlite3.sqliteVersion() + "\n");
+        assertThat(version.err()).isEmpty();
+        assertThat(version.status()).isZero();
         assertThat(ShellRun.of("", "-v").out()).isEqualTo(version.out());
     }
 

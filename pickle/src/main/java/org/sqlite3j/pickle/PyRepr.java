@@ -1,11 +1,20 @@
 package org.sqlite3j.pickle;
 
-/** Python's {@code repr()} of str and bytes, for {@link PickleTools#dis}. */
-final class PyRepr {
+/**
+ * Python's {@code repr()} of {@code str} and {@code bytes} values, with Python's choice of quotes and
+ * its escapes: what {@link PickleTools#dis} prints, and what a tool showing Python values (the sqlite3j
+ * shell) builds its text from.
+ */
+public final class PyRepr {
     private PyRepr() {
     }
 
-    static String str(String s) {
+    /**
+     * {@code repr(s)} of a Python {@code str}: single quotes unless the text holds {@code '} and no
+     * {@code "}; {@code \t \n \r}, {@code \xNN}, <code>&#92;uNNNN</code> and {@code \UNNNNNNNN} for what
+     * {@link #isPrintable} refuses.
+     */
+    public static String str(String s) {
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
         for (int i = 0; i < s.length(); ) {
@@ -21,7 +30,7 @@ final class PyRepr {
                 sb.append("\\r");
             } else if (cp < 0x20 || cp == 0x7f) {
                 sb.append(String.format("\\x%02x", cp));
-            } else if (cp < 0x7f || printable(cp)) {
+            } else if (cp < 0x7f || isPrintable(cp)) {
                 sb.appendCodePoint(cp);
             } else if (cp <= 0xff) {
                 sb.append(String.format("\\x%02x", cp));
@@ -34,7 +43,8 @@ final class PyRepr {
         return sb.append(quote).toString();
     }
 
-    private static boolean printable(int cp) {
+    /** Python's {@code str.isprintable()} for one code point (space is printable, other separators not). */
+    public static boolean isPrintable(int cp) {
         if (cp == ' ') {
             return true;
         }
@@ -48,7 +58,8 @@ final class PyRepr {
         }
     }
 
-    static String bytes(byte[] b) {
+    /** {@code repr(b)} of a Python {@code bytes}: {@code b'...'} with {@code \t \n \r \\} and {@code \xNN} escapes. */
+    public static String bytes(byte[] b) {
         boolean hasSingle = false;
         boolean hasDouble = false;
         for (byte x : b) {

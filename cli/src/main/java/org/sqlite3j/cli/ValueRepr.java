@@ -25,12 +25,13 @@ import org.sqlite3j.pickle.PyFrozenSet;
 import org.sqlite3j.pickle.PyGlobal;
 import org.sqlite3j.pickle.PyObject;
 import org.sqlite3j.pickle.PyOrderedDict;
+import org.sqlite3j.pickle.PyRepr;
 import org.sqlite3j.pickle.PyTuple;
 
 /**
  * Python's {@code repr()} of the values {@link org.sqlite3j.pickle.Pickle#loads} and the converters
  * produce: {@code None}, {@code True}, ints, floats (shortest round-trip form: {@code 1e+16},
- * {@code 0.1}), str and bytes with Python's quoting and escapes, tuples, lists, dicts, sets,
+ * {@code 0.1}), str and bytes with Python's quoting and escapes ({@link PyRepr}), tuples, lists, dicts, sets,
  * {@code datetime}/{@code Decimal} values as their constructor calls, and inert {@link PyObject} stubs
  * as {@code module.Class(arg, attr=value)}.
  *
@@ -38,7 +39,7 @@ import org.sqlite3j.pickle.PyTuple;
  * nested deeper than {@link #MAX_DEPTH} show {@code ...} inside; a container that contains itself
  * shows {@code [...]} as Python does. One instance per call site; not thread-safe.
  */
-final class PyRepr {
+final class ValueRepr {
     /** Nesting deeper than this shows {@code ...} (the Java stack stays small). */
     static final int MAX_DEPTH = 100;
 
@@ -47,13 +48,13 @@ final class PyRepr {
     private final Map<Object, Boolean> inProgress = new IdentityHashMap<>();
     private int depth;
 
-    private PyRepr(int maxLength) {
+    private ValueRepr(int maxLength) {
         this.maxLength = maxLength;
     }
 
     /** {@code repr(value)}, cut at {@code maxLength} characters (then ending in "..."). */
     static String repr(Object value, int maxLength) {
-        PyRepr r = new PyRepr(maxLength);
+        ValueRepr r = new ValueRepr(maxLength);
         try {
             r.value(value);
         } catch (Full full) {
@@ -75,7 +76,7 @@ final class PyRepr {
         }
     }
 
-    private PyRepr append(String s) {
+    private ValueRepr append(String s) {
         sb.append(s);
         if (sb.length() > maxLength) {
             throw new Full();
@@ -94,21 +95,21 @@ final class PyRepr {
         } else if (v instanceof Double || v instanceof Float) {
             append(floatRepr(((Number) v).doubleValue()));
         } else if (v instanceof String s) {
-            append(str(s));
+            append(PyRepr.str(s));
         } else if (v instanceof byte[] b) {
-            append(bytes(b));
+            append(PyRepr.bytes(b));
         } else if (v instanceof PyByteArray b) {
-            append("bytearray(").append(bytes(b.toByteArray())).append(")");
+            append("bytearray(").append(PyRepr.bytes(b.toByteArray())).append(")");
         } else if (v instanceof PyComplex c) {
             append(complexRepr(c));
         } else if (v instanceof BigDecimal d) {
-            append("Decimal(").append(str(d.toString())).append(")");
+            append("Decimal(").append(PyRepr.str(d.toString())).append(")");
         } else if (v instanceof PyGlobal g) {
             append(g.module()).append(".").append(g.name());
         } else if (v instanceof PyAttribute a) {
             append(a.owner().module()).append(".").append(a.owner().name()).append(".").append(a.name());
         } else if (v instanceof PickleBuffer p) {
-            append("pickle.PickleBuffer(").append(bytes(p.raw())).append(")");
+            append("pickle.PickleBuffer(").append(PyRepr.bytes(p.raw())).append(")");
         } else if (isTemporal(v)) {
             temporal(v);
         } else {
@@ -321,7 +322,7 @@ final class PyRepr {
             return offset.getTotalSeconds() == 0 ? "datetime.timezone.utc"
                     : "datetime.timezone(" + timedelta(Duration.ofSeconds(offset.getTotalSeconds())) + ")";
         }
-        return "zoneinfo.ZoneInfo(key=" + str(zone.getId()) + ")";
+        return "zoneinfo.ZoneInfo(key=" + PyRepr.str(zone.getId()) + ")";
     }
 
     /** {@code datetime.timedelta(days=, seconds=, microseconds=)} normalised as Python does. */
@@ -344,7 +345,7 @@ final class PyRepr {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Numbers, str, bytes
+    // Numbers and terminal text (str and bytes: the pickle module's PyRepr)
     // ---------------------------------------------------------------------------------------------
 
     /** Python's {@code repr(float)}: the shortest text that reads back, {@code 1e+16}, {@code 1e-05}. */
@@ -385,29 +386,16 @@ final class PyRepr {
         return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exp.length() < 2 ? "0" + exp : exp);
     }
 
-    /** Python's {@code repr(str)}: single quotes unless the text has ' and no ", escapes for the rest. */
-    static String str(String s) {
-        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder out = new StringBuilder(s.length() + 2).append(quote);
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == quote || cp == '\\') {
-                out.append('\\').appendCodePoint(cp);
-            } else {
-                escapeCodePoint(out, cp);
-            }
-        }
-        return out.append(quote).toString();
-    }
-
-    /** Text for a terminal cell: printable characters as they are, the rest as in {@link #str}. */
+    /**
+     * Text for a terminal cell: printable characters as they are, the rest escaped as
+     * {@link PyRepr#str} escapes them.
+     */
     static String printable(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             int n = Character.charCount(cp);
-            boolean plain = cp >= 0x20 && cp != 0x7f && (cp < 0x7f || isPrintable(cp));
+            boolean plain = PyRepr.isPrintable(cp);
             if (!plain && out == null) {
                 out = new StringBuilder(s.length() + 8).append(s, 0, i);
             }
@@ -415,75 +403,12 @@ final class PyRepr {
                 if (plain) {
                     out.appendCodePoint(cp);
                 } else {
-                    escapeCodePoint(out, cp);
+                    String quoted = PyRepr.str(Character.toString(cp)); // a quote is printable: never here
+                    out.append(quoted, 1, quoted.length() - 1);
                 }
             }
             i += n;
         }
         return out == null ? s : out.toString();
-    }
-
-    private static void escapeCodePoint(StringBuilder out, int cp) {
-        if (cp == '\t') {
-            out.append("\\t");
-        } else if (cp == '\n') {
-            out.append("\\n");
-        } else if (cp == '\r') {
-            out.append("\\r");
-        } else if (cp < 0x20 || cp == 0x7f) {
-            out.append(String.format("\\x%02x", cp));
-        } else if (cp < 0x7f || isPrintable(cp)) {
-            out.appendCodePoint(cp);
-        } else if (cp <= 0xff) {
-            out.append(String.format("\\x%02x", cp));
-        } else if (cp <= 0xffff) {
-            out.append(String.format("\\u%04x", cp));
-        } else {
-            out.append(String.format("\\U%08x", cp));
-        }
-    }
-
-    /** Python's {@code str.isprintable()} for one code point (space is printable). */
-    private static boolean isPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-                    Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SPACE_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
-    }
-
-    /** Python's {@code repr(bytes)}: {@code b'...'} with \t \n \r \\ and \xNN escapes. */
-    static String bytes(byte[] b) {
-        boolean hasSingle = false;
-        boolean hasDouble = false;
-        for (byte x : b) {
-            hasSingle |= x == '\'';
-            hasDouble |= x == '"';
-        }
-        char quote = hasSingle && !hasDouble ? '"' : '\'';
-        StringBuilder out = new StringBuilder(b.length + 3).append('b').append(quote);
-        for (byte x : b) {
-            int c = x & 0xff;
-            if (c == quote || c == '\\') {
-                out.append('\\').append((char) c);
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\r') {
-                out.append("\\r");
-            } else if (c < 0x20 || c >= 0x7f) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.append((char) c);
-            }
-        }
-        return out.append(quote).toString();
     }
 }
