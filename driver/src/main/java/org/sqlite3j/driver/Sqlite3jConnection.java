@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 import org.sqlite.SQLiteConnection;
+import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Adapter;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Conform;
@@ -135,15 +136,26 @@ public final class Sqlite3jConnection implements Connection {
             delegate.rollback();
             return;
         }
-        try (Statement s = delegate.createStatement()) {
-            s.execute("ROLLBACK");
-        } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage());
-            if (!m.contains("no transaction is active")) {
-                throw e;
-            }
+        // a prepared ROLLBACK stepped directly: when no transaction is open (the usual case) SQLite
+        // answers an error code, which costs nothing, where Statement.execute would build an exception
+        if (rollback == null || rollback.pointer.isClosed()) {
+            rollback = (CoreStatement) delegate.prepareStatement("ROLLBACK");
+        }
+        int rc = rollback.pointer.safeRunInt((db, p) -> {
+            int stepped = db.step(p);
+            db.reset(p);
+            return stepped;
+        });
+        // SQLITE_ERROR is "cannot rollback - no transaction is active"; anything else is real
+        if (rc != SQLITE_DONE && rc != SQLITE_ERROR) {
+            delegate.getDatabase().throwex(rc);
         }
     }
+
+    private static final int SQLITE_ERROR = 1;
+    private static final int SQLITE_DONE = 101;
+    /** The prepared ROLLBACK of {@link #reset()}. */
+    private CoreStatement rollback;
 
     /** The SQLite value to bind for {@code value}: its adapter's, its conform()'s, or itself. */
     Object adapt(Object value) throws SQLException {
