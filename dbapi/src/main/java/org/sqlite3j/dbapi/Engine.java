@@ -34,6 +34,8 @@ final class Engine {
     static final int SQLITE_TEXT = 3;
     static final int SQLITE_BLOB = 4;
     static final int SQLITE_NULL = 5;
+    /** SQLITE_LIMIT_SQL_LENGTH of the SQLite CPython links (its default, SQLITE_MAX_SQL_LENGTH). */
+    private static final int CPYTHON_SQL_LENGTH = 1_000_000_000;
 
     private final SQLiteConnection connection;
     private final DB db;
@@ -110,6 +112,11 @@ final class Engine {
                 ? database : plainFileUri(database);
         try {
             SQLiteConnection c = (SQLiteConnection) config.createConnection("jdbc:sqlite:" + name);
+            // SQLite 3.53 starts SQL at 1,000,000 bytes (its hard maximum is 2^30); CPython's SQLite
+            // allows 10^9, so that a long script or dump CPython runs is refused here otherwise
+            if (c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, -1) < CPYTHON_SQL_LENGTH) {
+                c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, CPYTHON_SQL_LENGTH);
+            }
             return new Engine(c, null);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);

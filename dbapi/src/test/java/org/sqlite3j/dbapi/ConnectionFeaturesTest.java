@@ -33,6 +33,22 @@ class ConnectionFeaturesTest {
         con.close();
     }
 
+    @Test // no CPython test: CPython's SQL length limit (10^9), not SQLite 3.53's default 1,000,000
+    void scriptsAndStatementsLongerThanOneMegabyteRunAsInCPython() {
+        assertThat(con.getlimit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH)).isEqualTo(1_000_000_000);
+        StringBuilder script = new StringBuilder("create table big(x);\n");
+        String row = "insert into big values ('" + "y".repeat(100) + "');\n";
+        int rows = 0;
+        while (script.length() <= 2_000_000) {
+            script.append(row);
+            rows++;
+        }
+        con.executescript(script.toString());
+        assertThat(con.execute("select count(*) from big").fetchone().get(0)).isEqualTo((long) rows);
+        String longText = "z".repeat(1_500_000);
+        assertThat(con.execute("select length('" + longText + "')").fetchone().get(0)).isEqualTo(1_500_000L);
+    }
+
     @Test // ConnectionTests.test_connection_limits, test_connection_bad_limit_category
     void limits() {
         int old = con.setlimit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, 100);
