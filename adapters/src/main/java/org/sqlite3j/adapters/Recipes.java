@@ -34,7 +34,7 @@ public final class Recipes {
     public static void pythonDefaults(Adapters adapters, Converters converters) {
         adapters.register(LocalDate.class, LocalDate::toString);
         adapters.register(LocalDateTime.class, Recipes::timestamp);
-        converters.register("date", bytes -> LocalDate.parse(text(bytes)));
+        converters.register("date", Recipes::parseDate);
         converters.register("timestamp", Recipes::parseTimestamp);
     }
 
@@ -101,6 +101,38 @@ public final class Recipes {
         return sb.append(n < 10 ? "0" : "").append(n);
     }
 
+    /** "YYYY-MM-DD" as a {@link LocalDate}: the common shape read directly, anything else by {@link LocalDate#parse}. */
+    static LocalDate parseDate(byte[] bytes) {
+        LocalDate date = isoDate(bytes, 0, bytes.length);
+        return date != null ? date : LocalDate.parse(text(bytes));
+    }
+
+    /**
+     * The date in {@code bytes[from, to)} when it is exactly "DDDD-DD-DD" (ASCII digits), else null;
+     * an impossible date (2023-02-30) throws {@link java.time.DateTimeException} as {@code parse} does.
+     */
+    private static LocalDate isoDate(byte[] b, int from, int to) {
+        if (to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
+            return null;
+        }
+        int year = digits(b, from, 4);
+        int month = digits(b, from + 5, 2);
+        int day = digits(b, from + 8, 2);
+        return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
+    }
+
+    private static int digits(byte[] b, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            n = n * 10 + d;
+        }
+        return n;
+    }
+
     /** Python's {@code convert_timestamp}: "YYYY-MM-DD HH:MM:SS[.f...]", up to six fraction digits. */
     static LocalDateTime parseTimestamp(byte[] bytes) {
         String s = text(bytes);
@@ -108,7 +140,10 @@ public final class Recipes {
         if (space < 0) {
             throw new IllegalArgumentException("not enough values to unpack (expected 2, got 1): " + s);
         }
-        LocalDate date = LocalDate.parse(s.substring(0, space));
+        LocalDate date = space == 10 ? isoDate(bytes, 0, 10) : null;
+        if (date == null) {
+            date = LocalDate.parse(s.substring(0, space));
+        }
         String time = s.substring(space + 1);
         int dot = time.indexOf('.');
         String[] hms = (dot < 0 ? time : time.substring(0, dot)).split(":");
