@@ -40,8 +40,7 @@ final class Binder {
             checkCount(needed, 0);
             return NO_VALUES;
         }
-        // Python's registry is asked per value; whether it holds anything at all, once per row
-        Adapters active = adapters == null || adapters.isEmpty() ? null : adapters;
+        Adapters active = active(adapters);
         if (parameters instanceof Object[]) {
             Object[] array = (Object[]) parameters;
             checkCount(needed, array.length);
@@ -63,6 +62,14 @@ final class Binder {
             return values;
         }
         throw new Sqlite3.ProgrammingError("parameters are of unsupported type");
+    }
+
+    /**
+     * The registry to ask per value, or null when it holds nothing: Python asks its registry for each
+     * value; whether it holds anything at all is asked once per row.
+     */
+    private static Adapters active(Adapters adapters) {
+        return adapters == null || adapters.isEmpty() ? null : adapters;
     }
 
     /**
@@ -103,7 +110,7 @@ final class Binder {
     }
 
     private static Object[] bindNamed(List<String> names, Map<?, ?> map, Adapters adapters) {
-        Adapters active = adapters == null || adapters.isEmpty() ? null : adapters;
+        Adapters active = active(adapters);
         Object[] values = new Object[names.size()];
         for (int i = 0; i < values.length; i++) {
             String name = names.get(i);

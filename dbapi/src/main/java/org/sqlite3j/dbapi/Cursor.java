@@ -55,8 +55,6 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private final RowReader reader = new RowReader();
     private boolean readerReady;
     private List<ColumnDescription> description;
-    /** The column names the last statement was described with (kept after it is released). */
-    private String[] describedNames;
     private long rowcount = -1;
     private Long lastrowid;
     private int arraysize = 1;
@@ -139,7 +137,6 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private Statement begin(String sql) {
         releaseStatement();
         description = null;
-        describedNames = null;
         columnNames = null;
         columnCount = 0;
         readerReady = false;
@@ -184,15 +181,15 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             columnCount = connection.engine().columnCount(stmt.core);
             converters = null;
             if (columnCount > 0) {
-                columnNames = connection.engine().columnNames(stmt.core, columnCount);
+                String[] names = connection.engine().columnNames(stmt.core, columnCount);
                 int detect = connection.detectTypes();
                 if (detect != 0) {
-                    converters = TypeDetection.converters(connection, stmt.core, columnNames, detect);
+                    converters = TypeDetection.converters(connection, stmt.core, names, detect);
                     if ((detect & Sqlite3.PARSE_COLNAMES) != 0) {
-                        columnNames = TypeDetection.strippedNames(columnNames);
+                        names = TypeDetection.strippedNames(names);
                     }
                 }
-                describedNames = columnNames; // the description itself is made when asked for
+                columnNames = names; // the description is made from them when asked for
             }
         } catch (SQLException e) {
             abandon();
@@ -565,10 +562,10 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * statement (even when it returned no rows), or null for statements without columns.
      */
     public List<ColumnDescription> description() {
-        if (description == null && describedNames != null) {
-            ColumnDescription[] columns = new ColumnDescription[describedNames.length];
+        if (description == null && columnNames != null) {
+            ColumnDescription[] columns = new ColumnDescription[columnNames.length];
             for (int i = 0; i < columns.length; i++) {
-                columns[i] = ColumnDescription.of(describedNames[i]);
+                columns[i] = ColumnDescription.of(columnNames[i]);
             }
             description = List.of(columns);
         }
