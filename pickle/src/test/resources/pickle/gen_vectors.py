@@ -62,6 +62,12 @@ class NewArgsEx:
     def __getnewargs_ex__(self):
         return (1, "a"), {"k": 2}
 
+class NewArgsExPlain:  # no __new__ of its own: below protocol 4 CPython writes partial(object.__new__, ...)
+    def __init__(self):
+        self.x = 1
+    def __getnewargs_ex__(self):
+        return (1, "a"), {"k": 2}
+
 class Reduce5:
     def __reduce__(self):
         return (Reduce5, (1,), {"s": 1}, iter([1, 2]), iter({"a": 1}.items()))
@@ -72,11 +78,12 @@ plain.y = "z"
 ls = ListSub([1, 2, 3])
 ls.attr = 1
 ds = DictSub(a=1)
-stubs = {"plain": plain, "listsub": ls, "dictsub": ds, "newargsex": NewArgsEx(), "reduce5": Reduce5(),
+stubs = {"plain": plain, "listsub": ls, "dictsub": ds, "newargsex": NewArgsEx(),
+         "newargsexplain": NewArgsExPlain(), "reduce5": Reduce5(),
          "shared": [plain, plain, (plain,)]}
 for name, value in stubs.items():
     for proto in range(6):
-        if name == "newargsex" and proto < 2:
+        if name.startswith("newargsex") and proto < 2:
             continue  # needs copyreg.__reduce_ex__ support for __getnewargs_ex__, absent below protocol 2
         rows.append(("stub", pickle.dumps(value, proto), "%s-P%d" % (name, proto), ""))
 

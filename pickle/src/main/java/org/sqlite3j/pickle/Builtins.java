@@ -38,6 +38,17 @@ final class Builtins {
     static final PyClass OBJECT = args -> {
         throw new UnpicklingError("builtins.object cannot be instantiated by the unpickler");
     };
+    /**
+     * {@code functools.partial(func, *args, **kwargs)}: loads as an inert {@link PyObject}; calling it in
+     * the stream calls {@code func} through the same policy (how CPython writes NEWOBJ_EX below protocol 4).
+     */
+    static final PyClass PARTIAL = args -> {
+        throw new IllegalStateException("handled by the Unpickler");
+    };
+    static final PyGlobal PARTIAL_GLOBAL = new PyGlobal("functools", "partial");
+    static final PyGlobal OBJECT_GLOBAL = new PyGlobal("builtins", "object");
+    /** {@code object.__new__}, the {@code cls.__new__} of every class that does not define its own. */
+    static final PyAttribute OBJECT_NEW = new PyAttribute(OBJECT_GLOBAL, "__new__");
     /** Marks a class that must not run its constructor before BUILD (a stub of a known name). */
     static final PyGlobal DECIMAL = new PyGlobal("decimal", "Decimal");
 
@@ -50,6 +61,7 @@ final class Builtins {
         b.register("copyreg", "__newobj_ex__", NEWOBJ_EX);
         b.register("builtins", "object", OBJECT);
         b.register("builtins", "getattr", GETATTR);
+        b.register("functools", "partial", PARTIAL);
         b.register("zoneinfo", "ZoneInfo", args -> DateTimes.zone(args, 1L));
         b.register("zoneinfo", "ZoneInfo._unpickle", args -> DateTimes.zone(args, args.size() > 1 ? args.get(1) : null));
         b.register("builtins", "set", args -> new LinkedHashSet<>(items(args, "set")));

@@ -33,6 +33,9 @@ public final class Pickler {
     private static final PyGlobal COMPLEX = new PyGlobal("builtins", "complex");
     private static final PyGlobal GETATTR = new PyGlobal("builtins", "getattr");
     private static final PyGlobal ORDERED_DICT = new PyGlobal("collections", "OrderedDict");
+    private static final PyGlobal PARTIAL = Builtins.PARTIAL_GLOBAL;
+    /** {@code object.__new__}: one instance, so a second object reuses the memo entry as CPython does. */
+    private static final PyAttribute OBJECT_NEW = Builtins.OBJECT_NEW;
 
     private final PickleOutput out;
     private final int proto;
@@ -515,14 +518,14 @@ public final class Pickler {
     void saveReduce(Reduction r, Object obj) {
         Object func = r.callable();
         PyTuple args = r.args();
-        if (proto >= 2 && Reduction.NEWOBJ_EX.equals(func) && proto >= 4) {
-            if (args.size() != 3 || !(args.get(1) instanceof PyTuple) || !(args.get(2) instanceof Map)) {
-                throw new PicklingError("__newobj_ex__ args must be (cls, args, kwargs)");
-            }
+        if (proto >= 4 && Reduction.NEWOBJ_EX.equals(func)) {
+            checkNewObjExArgs(args);
             save(args.get(0));
             save(args.get(1));
             save(args.get(2));
             out.write(NEWOBJ_EX);
+        } else if (proto >= 2 && Reduction.NEWOBJ_EX.equals(func)) {
+            saveNewObjExBelow4(args);
         } else if (proto >= 2 && Reduction.NEWOBJ.equals(func)) {
             if (args.isEmpty()) {
                 throw new PicklingError("__newobj__ arglist is empty");
@@ -563,5 +566,37 @@ public final class Pickler {
                 out.write(POP);
             }
         }
+    }
+
+    private static void checkNewObjExArgs(PyTuple args) {
+        if (args.size() != 3 || !(args.get(1) instanceof PyTuple) || !(args.get(2) instanceof Map)) {
+            throw new PicklingError("__newobj_ex__ args must be (cls, args, kwargs)");
+        }
+    }
+
+    /**
+     * NEWOBJ_EX below protocol 4, as CPython's {@code save_reduce} emulates it:
+     * {@code functools.partial(cls.__new__, cls, *args, **kwargs)()}, the partial written by its own
+     * {@code __reduce__} (class, {@code (func,)}, BUILD with {@code (func, args, kwargs, None)}). A Java
+     * reducer cannot say which {@code __new__} the Python class has; {@code object.__new__} (every class
+     * that does not define its own) is written, which is what CPython writes for such classes.
+     */
+    private void saveNewObjExBelow4(PyTuple args) {
+        checkNewObjExArgs(args);
+        save(PARTIAL);
+        save(PyTuple.of(OBJECT_NEW));
+        out.write(REDUCE);
+        memoize(new Object()); // the partial object: a memo slot nothing refers to again
+        PyTuple newArgs = (PyTuple) args.get(1);
+        Object[] partialArgs = new Object[newArgs.size() + 1];
+        partialArgs[0] = args.get(0);
+        for (int i = 0; i < newArgs.size(); i++) {
+            partialArgs[i + 1] = newArgs.get(i);
+        }
+        Map<Object, Object> keywords = new java.util.LinkedHashMap<>((Map<?, ?>) args.get(2)); // partial keeps a copy
+        save(PyTuple.of(OBJECT_NEW, PyTuple.of(partialArgs), keywords, null));
+        out.write(BUILD);
+        save(PyTuple.EMPTY);
+        out.write(REDUCE);
     }
 }

@@ -20,14 +20,9 @@ final class PicklerStubs {
             case REDUCE -> p.saveReduce(new Reduction(o.callable(), o.args()), null);
             case NEWOBJ -> p.saveReduce(Reduction.newObj(asGlobal(o.callable()), o.args(), null), null);
             case NEWOBJ_EX -> {
+                // protocol 4+: NEWOBJ_EX; 2-3: functools.partial(object.__new__, ...)(); 0-1: copyreg.__newobj_ex__
                 Object[] a = {o.callable(), o.args(), o.kwargs()};
-                if (proto >= 4) {
-                    p.saveReduce(new Reduction(Reduction.NEWOBJ_EX, PyTuple.of(a)), null);
-                } else {
-                    p.save(Reduction.NEWOBJ_EX);
-                    p.save(PyTuple.of(a));
-                    out.write(REDUCE);
-                }
+                p.saveReduce(new Reduction(Reduction.NEWOBJ_EX, PyTuple.of(a)), null);
             }
             case INST -> {
                 out.write(MARK);

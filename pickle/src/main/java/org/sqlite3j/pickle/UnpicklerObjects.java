@@ -65,8 +65,18 @@ final class UnpicklerObjects {
     }
 
     Object reduce(Object callable, Object args) {
-        if (callable instanceof PyObject && args instanceof PyTuple t) {
+        if (callable instanceof PyObject p && args instanceof PyTuple t) {
+            if (p.kind() == PyObject.Kind.REDUCE && Builtins.PARTIAL_GLOBAL.equals(p.callable())
+                    && resolve(Builtins.PARTIAL_GLOBAL) == Builtins.PARTIAL) {
+                return callPartial(p, t);
+            }
             return PyObject.of(PyObject.Kind.REDUCE, callable, t); // calling an inert stub stays inert
+        }
+        if (callable instanceof PyAttribute a && args instanceof PyTuple t && a.name().equals("__new__")) {
+            if (t.isEmpty()) {
+                throw new UnpicklingError("object.__new__(): not enough arguments");
+            }
+            return newObject(null, t.get(0), PyTuple.copyOf(t.asList().subList(1, t.size())), null, "__new__");
         }
         if (callable instanceof PyAttribute a && args instanceof PyTuple t) {
             PyGlobal dotted = a.asGlobal();
@@ -91,8 +101,16 @@ final class UnpicklerObjects {
                 throw new UnpicklingError("getattr is only supported on a global with a str name");
             }
             PyAttribute a = new PyAttribute(owner, name);
-            resolve(a.asGlobal());
+            if (!name.equals("__new__")) {
+                resolve(a.asGlobal()); // cls.__new__ creates only classes the policy resolves when called
+            }
             return a;
+        }
+        if (c == Builtins.PARTIAL) {
+            if (t.isEmpty()) {
+                throw new UnpicklingError("type 'partial' takes at least one argument");
+            }
+            return PyObject.of(PyObject.Kind.REDUCE, g, t); // inert until the stream calls it
         }
         if (c == Builtins.RECONSTRUCTOR) {
             return reconstruct(g, t);
@@ -114,6 +132,54 @@ final class UnpicklerObjects {
             return r instanceof PyObject ? PyObject.of(PyObject.Kind.REDUCE, g, t) : r;
         }
         return created(c, c.call(t), PyObject.Kind.REDUCE, g, t);
+    }
+
+    /**
+     * Calls a loaded {@code functools.partial}: its function with the bound then the given arguments.
+     * {@code partial(cls.__new__, cls, *args, **kwargs)()} is CPython's NEWOBJ_EX below protocol 4 and
+     * creates the object as NEWOBJ_EX does; keyword arguments are accepted for {@code __new__} only.
+     */
+    private Object callPartial(PyObject partial, PyTuple callArgs) {
+        Object func;
+        PyTuple bound;
+        Map<?, ?> kwargs = Map.of();
+        Object state = partial.state();
+        if (state == null) {
+            func = partial.args().get(0);
+            bound = PyTuple.copyOf(partial.args().asList().subList(1, partial.args().size()));
+        } else if (state instanceof PyTuple s && s.size() == 4 && s.get(1) instanceof PyTuple a
+                && (s.get(2) == null || s.get(2) instanceof Map) && (s.get(3) == null || s.get(3) instanceof Map)) {
+            if (s.get(3) instanceof Map<?, ?> attrs && !attrs.isEmpty()) {
+                throw new UnpicklingError("functools.partial instance attributes are not supported: " + attrs.keySet());
+            }
+            func = s.get(0);
+            bound = a;
+            if (s.get(2) instanceof Map<?, ?> k) {
+                kwargs = k;
+            }
+        } else {
+            throw new UnpicklingError("invalid partial state: expected (func, args, kwargs, dict), got "
+                    + Builtins.typeName(state));
+        }
+        Object[] all = new Object[bound.size() + callArgs.size()];
+        for (int i = 0; i < bound.size(); i++) {
+            all[i] = bound.get(i);
+        }
+        for (int i = 0; i < callArgs.size(); i++) {
+            all[bound.size() + i] = callArgs.get(i);
+        }
+        if (func instanceof PyAttribute a && a.name().equals("__new__")) {
+            if (all.length == 0) {
+                throw new UnpicklingError("object.__new__(): not enough arguments");
+            }
+            return newObject(PyObject.Kind.NEWOBJ_EX, all[0], PyTuple.copyOf(java.util.Arrays.asList(all).subList(1, all.length)),
+                    new java.util.LinkedHashMap<>(kwargs), "__new__");
+        }
+        if (!kwargs.isEmpty()) {
+            throw new UnpicklingError("functools.partial with keyword arguments is only supported for cls.__new__, not "
+                    + func);
+        }
+        return reduce(func, PyTuple.of(all));
     }
 
     private Object created(PyClass c, Object result, PyObject.Kind kind, Object g, PyTuple args) {

@@ -217,6 +217,69 @@ class PicklerFeaturesTest {
     }
 
     @Test
+    void newobjExBelowProtocol4IsWrittenAsCPythonsFunctoolsPartialAndLoadsBack() {
+        // class NewArgsEx: __slots__ = (); __getnewargs_ex__ -> ((1, 'a'), {'k': 2})
+        // pickle.dumps([NewArgsEx(), NewArgsEx()], 2 and 3) with CPython 3.13: partial(object.__new__, ...)()
+        String tail = "0a710358070000005f5f6e65775f5f7104867105527106857107527108286806635f5f6d61696e5f5f0a4e6577417267"
+                + "7345780a71094b01580100000061710a87710b7d710c58010000006b710d4b02734e74710e622952710f680168068571105271"
+                + "1128680668094b01680a8771127d7113680d4b02734e7471146229527115652e";
+        String p2 = "80025d7100286366756e63746f6f6c730a7061727469616c0a7101635f5f6275696c74696e5f5f0a676574617474720a71026"
+                + "35f5f6275696c74696e5f5f0a6f626a656374" + tail;
+        String p3 = "80035d7100286366756e63746f6f6c730a7061727469616c0a7101636275696c74696e730a676574617474720a710263627569"
+                + "6c74696e730a6f626a656374" + tail;
+        Reducer<Named> reducer = (x, proto) -> {
+            Map<Object, Object> kwargs = new LinkedHashMap<>();
+            kwargs.put("k", x.k());
+            return new Reduction(Reduction.NEWOBJ_EX, PyTuple.of(new PyGlobal("__main__", "NewArgsEx"),
+                    PyTuple.of(x.n(), x.s()), kwargs));
+        };
+        Globals g = Globals.builder().register("__main__", "NewArgsEx", new PyClass() {
+            @Override
+            public Object call(PyTuple args) {
+                throw new UnpicklingError("NEWOBJ_EX only");
+            }
+
+            @Override
+            public Object newObject(PyTuple args, Map<Object, Object> kwargs) {
+                return new Named((Long) args.get(0), (String) args.get(1), (Long) kwargs.get("k"));
+            }
+        }).build();
+        List<Named> value = List.of(new Named(1, "a", 2), new Named(1, "a", 2));
+        for (int proto = 2; proto <= 3; proto++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new Pickler(out, proto).dispatchTable(new DispatchTable().register(Named.class, reducer)).dump(value);
+            assertThat(hex(out.toByteArray())).as("protocol %d", proto).isEqualTo(proto == 2 ? p2 : p3);
+            assertThat(Pickle.loads(out.toByteArray(), g)).isEqualTo(value);
+            // the stub of CPython's bytes writes them back byte for byte
+            Object stub = new Unpickler(HexFormat.of().parseHex(proto == 2 ? p2 : p3)).stubUnknownGlobals(true).load();
+            assertThat(((PyObject) ((List<?>) stub).get(0)).kind()).isEqualTo(PyObject.Kind.NEWOBJ_EX);
+            assertThat(hex(Pickle.dumps(stub, proto))).isEqualTo(proto == 2 ? p2 : p3);
+        }
+    }
+
+    @Test
+    void functoolsPartialLoadsInertAndCallsOnlyThroughThePolicy() {
+        // pickle.dumps(functools.partial(int, '7')) at protocol 2: loads as an inert stub, writes back the same
+        String partial = "80026366756e63746f6f6c730a7061727469616c0a7100635f5f6275696c74696e5f5f0a6c6f6e670a71018571025"
+                + "2710328680158010000003771048571057d71064e747107622e";
+        Object loaded = Pickle.loads(HexFormat.of().parseHex(partial));
+        assertThat(loaded).isInstanceOf(PyObject.class);
+        assertThat(((PyObject) loaded).type()).isEqualTo(new PyGlobal("functools", "partial"));
+        assertThat(hex(Pickle.dumps(loaded, 2))).isEqualTo(partial);
+        // partial(os.system, 'x')() is refused by the policy when called
+        byte[] system = b("\u0080\u0002cfunctools\npartial\ncos\nsystem\n\u0085R)R.");
+        assertThatThrownBy(() -> Pickle.loads(system)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("global 'os.system' is forbidden");
+        // partial(set, [1, 2])() runs the allowed builtin
+        byte[] set = b("\u0080\u0002cfunctools\npartial\nc__builtin__\nset\n](K\u0001K\u0002e\u0086R)R.");
+        assertThat(Pickle.loads(set)).isEqualTo(new java.util.LinkedHashSet<>(List.of(1L, 2L)));
+        // a bad BUILD state is an UnpicklingError, not a ClassCastException
+        byte[] badState = b("\u0080\u0002cfunctools\npartial\nc__builtin__\nset\n\u0085RK\u0001b)R.");
+        assertThatThrownBy(() -> Pickle.loads(badState)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("invalid partial state: expected (func, args, kwargs, dict), got int");
+    }
+
+    @Test
     void stateSetterIsCalledWithTheObjectAndState() {
         // T.__reduce__ -> (geo.T, (), {'k': 1}, None, None, geo.setter)
         Reducer<Bag> reducer = (bag, proto) -> new Reduction(new PyGlobal("geo", "T"), PyTuple.EMPTY, bag.attrs, null, null,
