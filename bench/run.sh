@@ -11,7 +11,8 @@
 #   core      InsertBenchmark, ReadBenchmark: executemany, fetchall, iteration     (+ CPython)
 #   pickle    PickleBenchmark: Pickle.dumps/loads vs Pyrolite 1.5                   (+ CPython, gc on/off)
 #   adapters  AdapterBenchmark: executemany/fetchall with a date adapter/converter  (+ CPython)
-#   driver    DriverBenchmark: jdbc:sqlite3: vs jdbc:sqlite:, converters on
+#   driver    DriverBenchmark: jdbc:sqlite3: vs jdbc:sqlite:, converters on;
+#             PointQueryBenchmark: prepare-per-query with and without cached_statements
 #   extras    ExtrasBenchmark: per-row execute, fetchmany, Row by name,             (+ CPython)
 #             executescript, backup
 #   pool      PoolBenchmark: HikariCP + WAL, 2 threads, our DataSource vs raw
@@ -49,7 +50,7 @@ for g in "${SELECTED[@]}"; do
     core)     JMH_PATTERNS+=('org\.sqlite3j\.bench\.(InsertBenchmark|ReadBenchmark)\.'); PY_GROUPS+=(core) ;;
     pickle)   JMH_PATTERNS+=('org\.sqlite3j\.bench\.PickleBenchmark\.'); PY_GROUPS+=(pickle) ;;
     adapters) JMH_PATTERNS+=('org\.sqlite3j\.bench\.AdapterBenchmark\.'); PY_GROUPS+=(adapters) ;;
-    driver)   JMH_PATTERNS+=('org\.sqlite3j\.bench\.DriverBenchmark\.') ;;
+    driver)   JMH_PATTERNS+=('org\.sqlite3j\.bench\.(DriverBenchmark|PointQueryBenchmark)\.') ;;
     extras)   JMH_PATTERNS+=('org\.sqlite3j\.bench\.ExtrasBenchmark\.'); PY_GROUPS+=(extras) ;;
     pool)     JMH_PATTERNS+=('org\.sqlite3j\.bench\.PoolBenchmark\.') ;;
     *) echo "run.sh: unknown group '$g' (core, pickle, adapters, driver, extras, pool)" >&2; exit 2 ;;

@@ -31,6 +31,7 @@ MIB10 = lambda p: 10 * 1024 * 1024  # noqa: E731
 DEEP = lambda p: 100_000  # noqa: E731
 DUMP_ROWS = lambda p: int(p.get("dumpRows", 18_000))  # noqa: E731
 PER_ROW_ROWS = lambda p: int(p.get("perRowRows", 100_000))  # noqa: E731
+LOOKUPS = lambda p: int(p.get("lookups", 100_000))  # noqa: E731
 POOL_RANGE = lambda p: 100  # noqa: E731   PoolBenchmark.RANGE rows per operation
 
 # Each line of the table. ours/base are JMH benchmarks (Class.method); base_label names the baseline;
@@ -84,6 +85,10 @@ SPECS = [
      "DriverBenchmark.rawSelectGetObject", "jdbc:sqlite:", None, [("base", 0.95)]),
     ("driver", "select date converter", "rows", "DriverBenchmark.oursSelectConverted", ROWS,
      "DriverBenchmark.rawSelectConverted", "jdbc:sqlite: + by hand", None, [("base", 0.95)]),
+    ("driver", "point queries, cache", "queries", "PointQueryBenchmark.oursCached", LOOKUPS,
+     "PointQueryBenchmark.raw", "jdbc:sqlite:", None, [("base", 0.95)]),
+    ("driver", "point queries, no cache", "queries", "PointQueryBenchmark.oursUncached", LOOKUPS,
+     "PointQueryBenchmark.raw", "jdbc:sqlite:", None, []),
 
     ("extras", "per-row execute", "rows", "ExtrasBenchmark.facadePerRowExecute", PER_ROW_ROWS,
      "ExtrasBenchmark.rawPerRowExecute", "raw executeUpdate", "extras.per_row_execute", []),

@@ -90,6 +90,10 @@ final class ConnectionSettings {
         return Integer.parseInt(get(Sqlite3jOption.DETECT_TYPES));
     }
 
+    int cachedStatements() {
+        return Integer.parseInt(get(Sqlite3jOption.CACHED_STATEMENTS));
+    }
+
     int busyTimeoutMillis() {
         String ms = get(Sqlite3jOption.BUSY_TIMEOUT);
         if (ms != null) {

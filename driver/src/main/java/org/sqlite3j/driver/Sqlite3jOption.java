@@ -60,8 +60,8 @@ public enum Sqlite3jOption {
     FOREIGN_KEYS("foreign_keys", null, Kind.CHOICE,
             "PRAGMA foreign_keys run on every new connection", "true", "false"),
     CACHED_STATEMENTS("cached_statements", "128", Kind.INTEGER,
-            "Python's cached_statements, accepted for compatibility; every prepareStatement compiles"
-                    + " anew (sqlite-jdbc has no statement cache)"),
+            "Python's cached_statements: how many closed prepared statements each connection keeps"
+                    + " compiled for the next prepareStatement of the same SQL (LRU; 0 turns the cache off)"),
     GET_GENERATED_KEYS("jdbc.get_generated_keys", "false", Kind.CHOICE,
             "Run SELECT last_insert_rowid() after every INSERT for getGeneratedKeys (sqlite-jdbc's"
                     + " default is true; off here: inserts are about 4 times faster)",

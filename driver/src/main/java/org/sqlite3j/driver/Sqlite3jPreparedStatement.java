@@ -32,11 +32,48 @@ import org.sqlite.core.CoreStatement;
  */
 final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements PreparedStatement {
 
-    private final PreparedStatement prepared;
+    private PreparedStatement prepared;
+    /** Where the statement goes back to in the connection's cache when closed; null: not cached. */
+    private final PreparedStatementCache.Key cacheKey;
+    private boolean poolable = true;
 
-    Sqlite3jPreparedStatement(Sqlite3jConnection connection, PreparedStatement prepared) {
+    Sqlite3jPreparedStatement(Sqlite3jConnection connection, PreparedStatement prepared,
+            PreparedStatementCache.Key cacheKey) {
         super(connection, prepared);
         this.prepared = prepared;
+        this.cacheKey = cacheKey;
+    }
+
+    /**
+     * Closes this statement. With the statement cache on ({@code cached_statements} &gt; 0) and the
+     * statement poolable, sqlite-jdbc's statement is reset and kept for the next
+     * {@code prepareStatement} of the same SQL; this handle and its result set are closed either way.
+     */
+    @Override
+    public void close() throws SQLException {
+        PreparedStatement ps = prepared;
+        if (cacheKey == null || !poolable || ps.isClosed()) {
+            super.close();
+            return;
+        }
+        ResultSet open = detach();
+        prepared = Closed.STATEMENT;
+        connection.recycle(cacheKey, ps, open);
+    }
+
+    /** Whether {@link #close()} may keep the statement in the connection's cache (JDBC's default: true). */
+    @Override
+    public boolean isPoolable() throws SQLException {
+        if (prepared.isClosed()) {
+            throw new SQLException("statement is closed", "HY010");
+        }
+        return poolable;
+    }
+
+    @Override
+    public void setPoolable(boolean x) throws SQLException {
+        prepared.setPoolable(x);
+        poolable = x;
     }
 
     @Override

@@ -40,7 +40,8 @@ import org.sqlite3j.driver.internal.DeclaredTypes;
  */
 final class Sqlite3jResultSet implements ResultSet {
 
-    final ResultSet delegate;
+    /** sqlite-jdbc's result set; {@link Closed#RESULT_SET} once detached from a cached statement. */
+    ResultSet delegate;
     private final Sqlite3jStatement statement;
     private boolean convertersKnown;
     private Converter<?>[] converters;
@@ -49,6 +50,16 @@ final class Sqlite3jResultSet implements ResultSet {
     Sqlite3jResultSet(Sqlite3jStatement statement, ResultSet delegate) {
         this.statement = statement;
         this.delegate = delegate;
+    }
+
+    /**
+     * Cuts this wrapper off from sqlite-jdbc's result set (its statement goes back to the cache and
+     * will serve another caller): from now on it is closed. Returns what it wrapped.
+     */
+    ResultSet detach() {
+        ResultSet d = delegate;
+        delegate = Closed.RESULT_SET;
+        return d;
     }
 
     /** Forgets what was learnt about the columns: sqlite-jdbc reuses one result set per statement. */

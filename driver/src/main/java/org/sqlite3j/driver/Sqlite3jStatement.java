@@ -14,7 +14,8 @@ import java.sql.Statement;
 class Sqlite3jStatement implements Statement {
 
     final Sqlite3jConnection connection;
-    private final Statement delegate;
+    /** sqlite-jdbc's statement; {@link Closed#STATEMENT} once the wrapper gave it back to the cache. */
+    private Statement delegate;
     private Sqlite3jResultSet current;
 
     Sqlite3jStatement(Sqlite3jConnection connection, Statement delegate) {
@@ -36,6 +37,18 @@ class Sqlite3jStatement implements Statement {
             current.executed();
         }
         return current;
+    }
+
+    /**
+     * Cuts this wrapper and its current result set off from sqlite-jdbc's statement, which goes back
+     * to the connection's cache: both are closed from now on. Returns the result set that was open
+     * on the statement (to be closed), or null.
+     */
+    ResultSet detach() {
+        delegate = Closed.STATEMENT;
+        ResultSet open = current == null ? null : current.detach();
+        current = null;
+        return open;
     }
 
     @Override
