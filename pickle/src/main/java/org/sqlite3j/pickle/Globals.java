@@ -26,6 +26,11 @@ import java.util.Set;
  *   <li><b>forbidden</b> — anything else: {@code UnpicklingError("global 'mod.name' is forbidden")},
  *       unless the Unpickler was asked to load unknown globals as stubs.</li>
  * </ul>
+ * The enclosing classes of an allowed nested name ({@code Outer} for {@code Outer.Inner}) may be named
+ * too, because below protocol 4 CPython writes a nested class as {@code getattr(Outer, 'Inner')}; such
+ * an owner loads as its {@link PyGlobal} name and cannot be called or instantiated.
+ * {@code functools.partial} loads as an inert {@link PyObject}; called in the stream, it calls its
+ * function through the same policy (CPython's NEWOBJ_EX below protocol 4).
  * Nothing is ever resolved by reflection on a name from the stream.
  */
 public final class Globals {
@@ -37,14 +42,30 @@ public final class Globals {
     private static final Globals BUILTINS = Builtins.register(new Builder(Map.of(), Set.of(), List.of())).build();
     private static final Globals NONE = new Builder(Map.of(), Set.of(), List.of()).build();
 
+    /** Returned by {@link #lookup} for a class that encloses an allowed nested name, and nothing more. */
+    static final PyClass OWNER = args -> {
+        throw new IllegalStateException("owner marker is never called");
+    };
+
     private final Map<PyGlobal, PyClass> classes;
     private final Set<PyGlobal> stubs;
     private final List<String> stubModules;
+    /** The enclosing names of every dotted registered or stub name: {@code A} and {@code A.B} for {@code A.B.c}. */
+    private final Set<PyGlobal> owners;
 
     private Globals(Map<PyGlobal, PyClass> classes, Set<PyGlobal> stubs, List<String> stubModules) {
         this.classes = Map.copyOf(classes);
         this.stubs = Set.copyOf(stubs);
         this.stubModules = List.copyOf(stubModules);
+        Set<PyGlobal> enclosing = new HashSet<>();
+        for (Set<PyGlobal> names : List.of(classes.keySet(), stubs)) {
+            for (PyGlobal g : names) {
+                for (int dot = g.name().indexOf('.'); dot > 0; dot = g.name().indexOf('.', dot + 1)) {
+                    enclosing.add(new PyGlobal(g.module(), g.name().substring(0, dot)));
+                }
+            }
+        }
+        this.owners = Set.copyOf(enclosing);
     }
 
     /** The Python builtins needed for data (see the class comment); the Unpickler's default. */
@@ -69,7 +90,8 @@ public final class Globals {
 
     /** Whether {@code module.name} may be loaded (registered or allowed as a stub). */
     public boolean isAllowed(String module, String name) {
-        return lookup(new PyGlobal(module, name)) != null;
+        PyClass c = lookup(new PyGlobal(module, name));
+        return c != null && c != OWNER;
     }
 
     /** The registered class, {@link #STUB} when allowed as a stub, or {@code null} when forbidden. */
@@ -87,7 +109,7 @@ public final class Globals {
                 return STUB;
             }
         }
-        return null;
+        return owners.contains(g) ? OWNER : null;
     }
 
     /** Collects entries for an immutable {@link Globals}; not thread-safe. */

@@ -295,7 +295,9 @@ public final class Unpickler {
                 case REDUCE -> {
                     Object args = pop();
                     Object callable = pop();
-                    push(objects.reduce(callable, args));
+                    // CPython memoizes the argument tuple of a reduce (getattr(cls, 'method')), never
+                    // that of the getattr chain it writes for a nested class below protocol 4
+                    push(objects.reduce(callable, args, args == lastMemoized));
                 }
                 case NEWOBJ -> {
                     Object args = pop();
@@ -455,11 +457,15 @@ public final class Unpickler {
         sp = m;
     }
 
+    /** The object the last memo PUT stored (to tell CPython's two getattr forms apart). */
+    private Object lastMemoized;
+
     private void memoPut(long index) {
         if (sp <= fence) {
             throw underflow();
         }
-        memo.put(index, stack[sp - 1]);
+        lastMemoized = stack[sp - 1];
+        memo.put(index, lastMemoized);
     }
 
     // ---- scalars -----------------------------------------------------------------------------

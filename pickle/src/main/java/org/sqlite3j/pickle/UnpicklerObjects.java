@@ -33,11 +33,21 @@ final class UnpicklerObjects {
 
     PyGlobal findClass(String module, String name, boolean python2Names) {
         PyGlobal g = python2Names ? CompatNames.toPython3(module, name) : new PyGlobal(module, name);
-        resolve(g);
+        resolveName(g);
         return g;
     }
 
+    /** The class {@code g} stands for, to be called or instantiated: forbidden unless the policy allows it. */
     PyClass resolve(PyGlobal g) {
+        PyClass c = resolveName(g);
+        if (c == Globals.OWNER) {
+            throw new UnpicklingError("global '" + g.qualifiedName() + "' is forbidden");
+        }
+        return c;
+    }
+
+    /** As {@link #resolve}, also accepting a name that only encloses an allowed nested name. */
+    private PyClass resolveName(PyGlobal g) {
         PyClass c = resolved.get(g);
         if (c == null) {
             c = globals.lookup(g);
@@ -65,6 +75,16 @@ final class UnpicklerObjects {
     }
 
     Object reduce(Object callable, Object args) {
+        return reduce(callable, args, true);
+    }
+
+    /**
+     * REDUCE. {@code argsMemoized}: whether the argument tuple went through the memo, which tells
+     * {@code getattr(owner, name)} as CPython reduces a bound method (memoized: a {@link PyAttribute})
+     * from the getattr chain {@code save_global} writes for a nested name below protocol 4 (not
+     * memoized: the dotted {@link PyGlobal} {@code owner.name}, resolved like any global).
+     */
+    Object reduce(Object callable, Object args, boolean argsMemoized) {
         if (callable instanceof PyObject p && args instanceof PyTuple t) {
             if (p.kind() == PyObject.Kind.REDUCE && Builtins.PARTIAL_GLOBAL.equals(p.callable())
                     && resolve(Builtins.PARTIAL_GLOBAL) == Builtins.PARTIAL) {
@@ -104,7 +124,7 @@ final class UnpicklerObjects {
             if (!name.equals("__new__")) {
                 resolve(a.asGlobal()); // cls.__new__ creates only classes the policy resolves when called
             }
-            return a;
+            return argsMemoized ? a : a.asGlobal();
         }
         if (c == Builtins.PARTIAL) {
             if (t.isEmpty()) {
@@ -168,7 +188,8 @@ final class UnpicklerObjects {
         for (int i = 0; i < callArgs.size(); i++) {
             all[bound.size() + i] = callArgs.get(i);
         }
-        if (func instanceof PyAttribute a && a.name().equals("__new__")) {
+        if (func instanceof PyAttribute a && a.name().equals("__new__")
+                || func instanceof PyGlobal g && g.name().endsWith(".__new__")) {
             if (all.length == 0) {
                 throw new UnpicklingError("object.__new__(): not enough arguments");
             }
