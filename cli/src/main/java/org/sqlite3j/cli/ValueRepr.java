@@ -350,40 +350,21 @@ final class ValueRepr {
 
     /** Python's {@code repr(float)}: the shortest text that reads back, {@code 1e+16}, {@code 1e-05}. */
     static String floatRepr(double d) {
-        return number(d, true);
+        return PyRepr.floatRepr(d);
     }
 
     private static String complexRepr(PyComplex c) {
-        String imag = number(c.imag(), false) + "j";
+        String imag = complexPart(c.imag()) + "j";
         if (c.real() == 0 && Math.copySign(1.0, c.real()) > 0) {
             return imag;
         }
-        return "(" + number(c.real(), false) + (imag.startsWith("-") ? "" : "+") + imag + ")";
+        return "(" + complexPart(c.real()) + (imag.startsWith("-") ? "" : "+") + imag + ")";
     }
 
-    /** Python's 'r' float format; {@code pointZero} adds ".0" to integral values (float repr does, complex not). */
-    private static String number(double d, boolean pointZero) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            String zero = pointZero ? "0.0" : "0";
-            return Math.copySign(1.0, d) < 0 ? "-" + zero : zero;
-        }
-        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = bd.unscaledValue().toString();
-        int exponent = digits.length() - 1 - bd.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent >= -4 && exponent < 16) {
-            String plain = bd.toPlainString();
-            return sign + (pointZero && plain.indexOf('.') < 0 ? plain + ".0" : plain);
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String exp = String.valueOf(Math.abs(exponent));
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exp.length() < 2 ? "0" + exp : exp);
+    /** A part of a complex number's repr: the float's repr without the ".0" Python adds to integral floats. */
+    private static String complexPart(double d) {
+        String r = PyRepr.floatRepr(d);
+        return r.endsWith(".0") ? r.substring(0, r.length() - 2) : r;
     }
 
     /**

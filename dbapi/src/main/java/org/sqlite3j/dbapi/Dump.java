@@ -263,7 +263,7 @@ final class Dump {
         } else if (seq instanceof Long) {
             return seq.toString();
         } else if (seq instanceof Double) {
-            return PythonValues.reprFloat((Double) seq);
+            return org.sqlite3j.pickle.PyRepr.floatRepr((Double) seq);
         } else if (Long.valueOf(1).equals(row.get(2))) {
             return text(row.get(3), "seq");
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import org.sqlite3j.pickle.PyRepr;
 
 /**
  * Python's equality, hash and repr for the values SQLite returns (null, Long, Double, String,
@@ -73,7 +74,7 @@ final class PythonValues {
             return reprBytes((byte[]) value);
         }
         if (value instanceof Double) {
-            return reprFloat((Double) value);
+            return PyRepr.floatRepr((Double) value);
         }
         return value.toString();
     }
@@ -107,36 +108,4 @@ final class PythonValues {
         return sb.append(quote).toString();
     }
 
-    /** Python's {@code repr(float)}: the shortest round-tripping digits, Python's layout. */
-    static String reprFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(d);
-        BigDecimal shortest = exact;
-        for (int digits = 1; digits <= 17; digits++) {
-            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == d) {
-                shortest = candidate;
-                break;
-            }
-        }
-        shortest = shortest.stripTrailingZeros();
-        String sign = shortest.signum() < 0 ? "-" : "";
-        String digits = shortest.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - shortest.scale(); // of the first digit
-        if (exponent >= -4 && exponent < 16) {
-            String plain = shortest.abs().toPlainString();
-            return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+")
-                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-    }
 }

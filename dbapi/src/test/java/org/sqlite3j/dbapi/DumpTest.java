@@ -266,18 +266,6 @@ class DumpTest {
         }
     }
 
-    @Test
-    void pythonFloatRepr() {
-        Map<Double, String> expected = Map.ofEntries(Map.entry(0.1, "0.1"), Map.entry(1e16, "1e+16"),
-                Map.entry(1e15, "1000000000000000.0"), Map.entry(1e-5, "1e-05"), Map.entry(1e-4, "0.0001"),
-                Map.entry(123.0, "123.0"), Map.entry(-2.5, "-2.5"), Map.entry(1.5e300, "1.5e+300"),
-                Map.entry(Double.MIN_VALUE, "5e-324"), Map.entry(0x1p63, "9.223372036854776e+18"),
-                Map.entry(0.1 + 0.2, "0.30000000000000004"), Map.entry(-0.0, "-0.0"),
-                Map.entry(Double.POSITIVE_INFINITY, "inf"), Map.entry(Double.MAX_VALUE, "1.7976931348623157e+308"),
-                Map.entry(2e-7, "2e-07"), Map.entry(123456789.125, "123456789.125"));
-        expected.forEach((d, repr) -> assertThat(PythonValues.reprFloat(d)).as("repr(%s)", d).isEqualTo(repr));
-    }
-
     @Test // CPython raises OperationalError "Could not decode to UTF-8 ..." too
     void textThatIsNotUtf8FailsAndEndsTheIteration() {
         Path db = tmp.resolve("bad.db");

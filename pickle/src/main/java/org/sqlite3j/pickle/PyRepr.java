@@ -10,6 +10,16 @@ public final class PyRepr {
     }
 
     /**
+     * {@code repr(x)} of a Python {@code float}: the shortest digits that read back as the same double,
+     * in Python's layout ({@code 0.1}, {@code 1e+16}, {@code 1e-05}, {@code 2.0}, {@code -0.0},
+     * {@code inf}, {@code nan}). Java 17's {@code Double.toString} is neither the same layout nor always
+     * the shortest.
+     */
+    public static String floatRepr(double x) {
+        return Numbers.repr(x);
+    }
+
+    /**
      * {@code repr(s)} of a Python {@code str}: single quotes unless the text holds {@code '} and no
      * {@code "}; {@code \t \n \r}, {@code \xNN}, <code>&#92;uNNNN</code> and {@code \UNNNNNNNN} for what
      * {@link #isPrintable} refuses.
