@@ -189,20 +189,17 @@ class PicklerFeaturesTest {
     record Named(long n, String s, long k) {
     }
 
-    @Test
-    void newobjExReductionMatchesCPythonsGetnewargsEx() {
-        // class NewArgsEx: __getnewargs_ex__ -> ((1, 'a'), {'k': 2}); pickle.dumps(NewArgsEx(), 4) (gen_vectors.py)
-        Reducer<Named> reducer = (x, proto) -> {
-            Map<Object, Object> kwargs = new LinkedHashMap<>();
-            kwargs.put("k", x.k());
-            return new Reduction(Reduction.NEWOBJ_EX, PyTuple.of(new PyGlobal("__main__", "NewArgsEx"),
-                    PyTuple.of(x.n(), x.s()), kwargs));
-        };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new Pickler(out, 4).dispatchTable(new DispatchTable().register(Named.class, reducer)).dump(new Named(1, "a", 2));
-        assertThat(hex(out.toByteArray())).isEqualTo("8004952d000000000000008c085f5f6d61696e5f5f948c094e65774172677345789493"
-                + "944b018c01619486947d948c016b944b027392942e");
-        Globals g = Globals.builder().register("__main__", "NewArgsEx", new PyClass() {
+    /** Named as the Python class NewArgsEx: __getnewargs_ex__ -> ((n, s), {'k': k}). */
+    private static final Reducer<Named> NEW_ARGS_EX = (x, proto) -> {
+        Map<Object, Object> kwargs = new LinkedHashMap<>();
+        kwargs.put("k", x.k());
+        return new Reduction(Reduction.NEWOBJ_EX, PyTuple.of(new PyGlobal("__main__", "NewArgsEx"),
+                PyTuple.of(x.n(), x.s()), kwargs));
+    };
+
+    /** Loads NewArgsEx back as Named through NEWOBJ_EX (or its protocol 2/3 emulation) only. */
+    private static Globals newArgsExClass() {
+        return Globals.builder().register("__main__", "NewArgsEx", new PyClass() {
             @Override
             public Object call(PyTuple args) {
                 throw new UnpicklingError("NEWOBJ_EX only");
@@ -213,6 +210,17 @@ class PicklerFeaturesTest {
                 return new Named((Long) args.get(0), (String) args.get(1), (Long) kwargs.get("k"));
             }
         }).build();
+    }
+
+    @Test
+    void newobjExReductionMatchesCPythonsGetnewargsEx() {
+        // class NewArgsEx: __getnewargs_ex__ -> ((1, 'a'), {'k': 2}); pickle.dumps(NewArgsEx(), 4) (gen_vectors.py)
+        Reducer<Named> reducer = NEW_ARGS_EX;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Pickler(out, 4).dispatchTable(new DispatchTable().register(Named.class, reducer)).dump(new Named(1, "a", 2));
+        assertThat(hex(out.toByteArray())).isEqualTo("8004952d000000000000008c085f5f6d61696e5f5f948c094e65774172677345789493"
+                + "944b018c01619486947d948c016b944b027392942e");
+        Globals g = newArgsExClass();
         assertThat(Pickle.loads(out.toByteArray(), g)).isEqualTo(new Named(1, "a", 2));
     }
 
@@ -227,23 +235,8 @@ class PicklerFeaturesTest {
                 + "35f5f6275696c74696e5f5f0a6f626a656374" + tail;
         String p3 = "80035d7100286366756e63746f6f6c730a7061727469616c0a7101636275696c74696e730a676574617474720a710263627569"
                 + "6c74696e730a6f626a656374" + tail;
-        Reducer<Named> reducer = (x, proto) -> {
-            Map<Object, Object> kwargs = new LinkedHashMap<>();
-            kwargs.put("k", x.k());
-            return new Reduction(Reduction.NEWOBJ_EX, PyTuple.of(new PyGlobal("__main__", "NewArgsEx"),
-                    PyTuple.of(x.n(), x.s()), kwargs));
-        };
-        Globals g = Globals.builder().register("__main__", "NewArgsEx", new PyClass() {
-            @Override
-            public Object call(PyTuple args) {
-                throw new UnpicklingError("NEWOBJ_EX only");
-            }
-
-            @Override
-            public Object newObject(PyTuple args, Map<Object, Object> kwargs) {
-                return new Named((Long) args.get(0), (String) args.get(1), (Long) kwargs.get("k"));
-            }
-        }).build();
+        Reducer<Named> reducer = NEW_ARGS_EX;
+        Globals g = newArgsExClass();
         List<Named> value = List.of(new Named(1, "a", 2), new Named(1, "a", 2));
         for (int proto = 2; proto <= 3; proto++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
