@@ -32,7 +32,7 @@ public final class Recipes {
      * {@code convert_timestamp}: at most six fractional digits are read).
      */
     public static void pythonDefaults(Adapters adapters, Converters converters) {
-        adapters.register(LocalDate.class, LocalDate::toString);
+        adapters.register(LocalDate.class, Recipes::isoDate);
         adapters.register(LocalDateTime.class, Recipes::timestamp);
         converters.register("date", Recipes::parseDate);
         converters.register("timestamp", Recipes::parseTimestamp);
@@ -85,7 +85,7 @@ public final class Recipes {
     /** Python's {@code datetime.isoformat(" ")}: microseconds only when not zero. */
     static String timestamp(LocalDateTime t) {
         StringBuilder sb = new StringBuilder(26);
-        sb.append(t.toLocalDate()).append(' ');
+        sb.append(isoDate(t.toLocalDate())).append(' ');
         pad(sb, t.getHour()).append(':');
         pad(sb, t.getMinute()).append(':');
         pad(sb, t.getSecond());
@@ -95,6 +95,23 @@ public final class Recipes {
             sb.append('.').append(nanos % 1000 == 0 ? digits.substring(0, 6) : digits);
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code date.isoformat()}: "YYYY-MM-DD", the same text as {@link LocalDate#toString()}, built as
+     * ten Latin-1 bytes for the years 0 to 9999 (the rest, which Python cannot hold, by {@code toString}).
+     */
+    static String isoDate(LocalDate d) {
+        int year = d.getYear();
+        if (year < 0 || year > 9999) {
+            return d.toString();
+        }
+        int month = d.getMonthValue();
+        int day = d.getDayOfMonth();
+        byte[] b = {(byte) ('0' + year / 1000), (byte) ('0' + year / 100 % 10), (byte) ('0' + year / 10 % 10),
+            (byte) ('0' + year % 10), '-', (byte) ('0' + month / 10), (byte) ('0' + month % 10), '-',
+            (byte) ('0' + day / 10), (byte) ('0' + day % 10)};
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     private static StringBuilder pad(StringBuilder sb, int n) {

@@ -32,4 +32,19 @@ class RecipesTest {
         assertThatThrownBy(() -> convert(converters, "timestamp", "2023-13-01 00:00:00"))
                 .isInstanceOf(DateTimeException.class);
     }
+
+    @Test // test_types.DateTimeTests: the adapters write date.isoformat() / datetime.isoformat(" ")
+    void adaptersWritePythonsIsoText() throws Exception {
+        Adapters adapters = Adapters.create();
+        Recipes.pythonDefaults(adapters, Converters.create());
+        Adapter<Object> date = adapters.find(LocalDate.class).orElseThrow();
+        for (LocalDate d : new LocalDate[] {LocalDate.of(2024, 5, 1), LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31),
+            LocalDate.of(1999, 10, 9), LocalDate.of(-5, 1, 1), LocalDate.of(12024, 5, 1)}) {
+            assertThat(date.adapt(d)).as("%s", d).isEqualTo(d.toString());
+        }
+        Adapter<Object> timestamp = adapters.find(LocalDateTime.class).orElseThrow();
+        assertThat(timestamp.adapt(LocalDateTime.of(2024, 5, 1, 12, 30))).isEqualTo("2024-05-01 12:30:00");
+        assertThat(timestamp.adapt(LocalDateTime.of(2024, 5, 1, 12, 30, 15, 250_000_000)))
+                .isEqualTo("2024-05-01 12:30:15.250000");
+    }
 }

@@ -494,6 +494,7 @@ public class Connection implements AutoCloseable {
     private void register(String name, int narg, org.sqlite.Function function, int flags,
             String failure) {
         Objects.requireNonNull(name, "name");
+        engine.callbacksRegistered();
         try {
             org.sqlite.Function.create(engine.jdbc(), name, function, narg, flags);
         } catch (SQLException e) {
@@ -514,6 +515,7 @@ public class Connection implements AutoCloseable {
             if (comparator == null) {
                 org.sqlite.Collation.destroy(engine.jdbc(), name);
             } else {
+                engine.callbacksRegistered();
                 org.sqlite.Collation.create(engine.jdbc(), name,
                         UserFunctions.collation(comparator, engine));
             }
@@ -540,6 +542,7 @@ public class Connection implements AutoCloseable {
             if (handler == null || n <= 0) {
                 org.sqlite.ProgressHandler.clearHandler(engine.jdbc());
             } else {
+                engine.callbacksRegistered();
                 org.sqlite.ProgressHandler.setHandler(engine.jdbc(), n, new org.sqlite.ProgressHandler() {
                     @Override
                     protected int progress() {

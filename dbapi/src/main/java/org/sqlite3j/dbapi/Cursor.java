@@ -520,13 +520,14 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                 reader.configure(columnCount, columnNames, converters, engine.textIsUtf8());
                 readerReady = true;
             }
-            values = reader.read(stmt.core, connection.textMode(), connection.textFunction(), true);
+            values = reader.read(stmt.core, connection.textMode(), connection.textFunction(), true,
+                    !engine.javaInSteps());
         } catch (SQLException e) {
             abandon();
             throw ErrorTable.translate(e);
         }
-        // (a converter's or text factory's exception propagates from read with the statement left
-        // on this row, as in CPython: the next fetch converts the same row again)
+        // (a converter's or text factory's exception propagates from read, and the next fetch
+        // converts the same row again, as in CPython)
         hasRow = false;
         try {
             more = reader.stepped() ? engine.stepped(stmt.core, reader.stepResult()) : engine.step(stmt.core);

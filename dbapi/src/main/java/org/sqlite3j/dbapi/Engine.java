@@ -43,6 +43,8 @@ final class Engine {
     private final Map<String, CoreStatement> control = new HashMap<>();
     /** The first exception a callback (a collation) raised during the current step. */
     private RuntimeException callbackFailure;
+    /** Whether Java code may run inside a step: user functions, collations or a progress handler were set. */
+    private boolean javaInSteps;
 
     /** The borrowed connection to give back on close, when the engine runs over a pool's. */
     private final java.sql.Connection borrowed;
@@ -288,6 +290,16 @@ final class Engine {
         }
     }
 
+    /** Notes that Java callbacks (functions, collations, a progress handler) may now run inside steps. */
+    void callbacksRegistered() {
+        javaInSteps = true;
+    }
+
+    /** Whether a step may run Java code of this connection's user (then nothing may be reordered around it). */
+    boolean javaInSteps() {
+        return javaInSteps;
+    }
+
     void reset(CoreStatement statement) {
         if (statement.pointer != null && !statement.pointer.isClosed()) {
             try {
@@ -326,7 +338,7 @@ final class Engine {
      */
     Object[] readRow(CoreStatement statement, int columns) throws SQLException {
         return new RowReader().configure(columns, null, null, false)
-                .read(statement, RowReader.TEXT_STR, null, false);
+                .read(statement, RowReader.TEXT_STR, null, false, false);
     }
 
     /** Whether the database's text encoding is known to be UTF-8 (1), another (2), or unknown (0). */

@@ -19,9 +19,16 @@ import org.sqlite3j.adapters.Converter;
  * converted column go to its converter.
  *
  * <p>One reader per cursor, set up once per statement: a row costs one pass over the columns under
- * one statement lock, and on the plain path (no converters, {@code str} text) the step to the next
- * row runs under the same lock. TEXT in a UTF-8 database is read as its bytes and decoded here,
- * which skips the direct buffer sqlite-jdbc's {@code column_text} wraps around each value.
+ * one statement lock, and the step to the next row runs under the same lock. TEXT in a UTF-8 database
+ * is read as its bytes and decoded here, which skips the direct buffer sqlite-jdbc's
+ * {@code column_text} wraps around each value.
+ *
+ * <p>Converters and text factories run outside the lock, after that step. CPython runs them before
+ * it steps, and when one raises, the statement stays on the row and the next fetch converts the same
+ * row again; here the row's raw values are kept instead ({@code pending}) and the next read converts
+ * them again, so the caller sees the same thing. Stepping first is only done when no Java code can run
+ * inside a step (no user functions, collations or progress handler on the connection), so that no
+ * callback can observe the different order.
  */
 final class RowReader implements SafeStmtPtr.SafePtrFunction<Object[], SQLException> {
 
@@ -37,6 +44,11 @@ final class RowReader implements SafeStmtPtr.SafePtrFunction<Object[], SQLExcept
     private int textMode;
     private boolean stepAfter;
     private int stepResult;
+    /** A row read and stepped past whose conversion raised: the next read converts it again. */
+    private Object[] pending;
+    private int pendingStep;
+    /** Where a row's converted values are made before they replace the raw ones (all or nothing). */
+    private Object[] scratch;
 
     /**
      * Sets the reader up for a statement's rows.
@@ -50,37 +62,68 @@ final class RowReader implements SafeStmtPtr.SafePtrFunction<Object[], SQLExcept
         this.names = names;
         this.converters = converters;
         this.utf8 = utf8;
+        this.pending = null;
         return this;
     }
 
     /**
-     * Reads the current row of {@code statement}; with {@code step}, and only where nothing is left
-     * to convert outside the lock, also steps to the next row ({@link #stepped()} tells whether it
-     * did, {@link #stepResult()} what SQLite answered).
+     * Reads the current row of {@code statement}; with {@code step} also steps to the next row under
+     * the same lock ({@link #stepped()} tells whether it did, {@link #stepResult()} what SQLite
+     * answered) where nothing is left to convert, or where {@code stepBeforeConverting} allows it.
      */
-    Object[] read(CoreStatement statement, int textMode, Function<byte[], ?> textFactory, boolean step)
-            throws SQLException {
+    Object[] read(CoreStatement statement, int textMode, Function<byte[], ?> textFactory, boolean step,
+            boolean stepBeforeConverting) throws SQLException {
         this.textMode = textMode;
-        // a converter or text factory may raise: the statement must then stay on this row, so that
-        // the next fetch converts the same row again, as in CPython
-        this.stepAfter = step && converters == null && textMode == TEXT_STR;
-        Object[] row = statement.pointer.safeRun(this);
-        if (textMode != TEXT_STR) {
-            for (int i = 0; i < columns; i++) {
-                if (row[i] instanceof TextBytes) {
-                    byte[] bytes = ((TextBytes) row[i]).bytes;
-                    row[i] = textMode == TEXT_BYTES ? bytes : textFactory.apply(bytes);
-                }
-            }
+        boolean plain = converters == null && textMode == TEXT_STR;
+        Object[] row;
+        if (pending != null) {
+            row = pending;
+            pending = null;
+            stepAfter = true;
+            stepResult = pendingStep;
+        } else {
+            this.stepAfter = step && (plain || stepBeforeConverting);
+            row = statement.pointer.safeRun(this);
         }
-        if (converters != null) {
-            for (int i = 0; i < columns; i++) {
-                if (row[i] instanceof Convert) {
-                    row[i] = TypeDetection.convert(converters[i], ((Convert) row[i]).bytes);
-                }
+        if (plain) {
+            return row;
+        }
+        try {
+            convert(row, textFactory);
+        } catch (RuntimeException e) {
+            if (stepAfter) {
+                pending = row; // the statement has moved on: keep the raw values for the next fetch
+                pendingStep = stepResult;
             }
+            throw e;
         }
         return row;
+    }
+
+    /**
+     * Applies the text factory and converters to {@code row}; a converter's or text factory's
+     * exception leaves {@code row} as it was (raw values), as CPython leaves its statement on the row.
+     */
+    private void convert(Object[] row, Function<byte[], ?> textFactory) {
+        Object[] out = scratch;
+        if (out == null || out.length < columns) {
+            out = scratch = new Object[columns];
+        }
+        try {
+            for (int i = 0; i < columns; i++) {
+                Object v = row[i];
+                if (v instanceof TextBytes) {
+                    byte[] bytes = ((TextBytes) v).bytes;
+                    v = textMode == TEXT_BYTES ? bytes : textFactory.apply(bytes);
+                } else if (v instanceof Convert) {
+                    v = TypeDetection.convert(converters[i], ((Convert) v).bytes);
+                }
+                out[i] = v;
+            }
+            System.arraycopy(out, 0, row, 0, columns);
+        } finally {
+            java.util.Arrays.fill(out, 0, columns, null);
+        }
     }
 
     /** Whether the last {@link #read} also stepped. */

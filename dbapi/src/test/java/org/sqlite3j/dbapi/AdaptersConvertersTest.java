@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -159,6 +162,54 @@ class AdaptersConvertersTest {
         assertThatThrownBy(() -> con.execute("select a from t").fetchall())
                 .isInstanceOf(ArithmeticException.class);
         assertThat(con.execute("select count(*) from t").fetchone().get(0)).isEqualTo(1L);
+    }
+
+    /**
+     * A converter that raises leaves the row for the next fetch, which converts it again (CPython 3.13:
+     * ['(10,)', 'ValueError: bad 2', '(20,)', 'ValueError: bad 3', '(30,)', 'None'], converter called with
+     * 1, 2, 2, 3, 3) — with the step to the next row made before converting (no user callbacks) and after
+     * (a user function registered), and when the failing row is the last one.
+     */
+    @Test
+    void aFailingConverterLeavesTheRowForTheNextFetch() {
+        for (boolean withFunction : new boolean[] {false, true}) {
+            Connection c = Sqlite3.connect(":memory:", ConnectOptions.defaults().detectTypes(Sqlite3.PARSE_DECLTYPES));
+            try {
+                if (withFunction) {
+                    c.createFunction("f", 1, args -> args[0]);
+                }
+                List<String> calls = new ArrayList<>();
+                Map<String, Integer> fail = new HashMap<>(Map.of("2", 1, "3", 1));
+                c.converters().register("boom", b -> {
+                    String text = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+                    calls.add(text);
+                    if (fail.getOrDefault(text, 0) > 0) {
+                        fail.merge(text, -1, Integer::sum);
+                        throw new IllegalArgumentException("bad " + text);
+                    }
+                    return Long.parseLong(text) * 10;
+                });
+                c.execute("create table t(a boom)");
+                c.executemany("insert into t values (?)", List.of(List.of(1), List.of(2), List.of(3)));
+                // with f in the WHERE clause, Java runs inside each step: converters then run before it
+                Cursor cur = c.execute(withFunction ? "select a from t where f(a) = a order by a"
+                        : "select a from t order by a");
+                List<String> out = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    try {
+                        Row r = cur.fetchone();
+                        out.add(r == null ? "None" : r.values().toString());
+                    } catch (IllegalArgumentException e) {
+                        out.add("error: " + e.getMessage());
+                    }
+                }
+                assertThat(out).as("with a user function: %s", withFunction)
+                        .containsExactly("[10]", "error: bad 2", "[20]", "error: bad 3", "[30]", "None");
+                assertThat(calls).containsExactly("1", "2", "2", "3", "3");
+            } finally {
+                c.close();
+            }
+        }
     }
 
     @Test // test_types.DateTimeTests: Python's default date/timestamp recipes, ISO text
