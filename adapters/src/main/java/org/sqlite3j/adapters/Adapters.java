@@ -92,13 +92,18 @@ public final class Adapters {
 
     /** The adapter for values of class {@code type}, if any. */
     public Optional<Adapter<Object>> find(Class<?> type) {
+        return Optional.ofNullable(get(type));
+    }
+
+    /** The adapter for values of class {@code type}, or null: {@link #find} for per-value hot paths. */
+    public Adapter<Object> get(Class<?> type) {
         long chain = chainGeneration();
         Found found = cache.get(type);
         if (found == null || found.generation != chain) {
             found = new Found(chain, lookup(type));
             cache.put(type, found);
         }
-        return Optional.ofNullable(found.adapter);
+        return found.adapter;
     }
 
     /** Whether any registry in the chain holds an adapter for a class at all (a fast path check). */

@@ -143,7 +143,7 @@ final class Binder {
             return null;
         }
         if (adapters != null) {
-            Adapter<Object> adapter = adapters.find(value.getClass()).orElse(null);
+            Adapter<Object> adapter = adapters.get(value.getClass());
             if (adapter != null) {
                 return sqliteValue(call(adapter, value), position);
             }

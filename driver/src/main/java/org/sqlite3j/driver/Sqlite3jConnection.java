@@ -165,7 +165,7 @@ public final class Sqlite3jConnection implements Connection {
         if (value == null) {
             return null;
         }
-        Adapter<Object> adapter = adapters.isEmpty() ? null : adapters.find(value.getClass()).orElse(null);
+        Adapter<Object> adapter = adapters.isEmpty() ? null : adapters.get(value.getClass());
         try {
             if (adapter != null) {
                 return adapter.adapt(value);

@@ -118,7 +118,7 @@ public final class RegistryConverter<T, U> implements Converter<T, U> {
         }
         Object value;
         try {
-            Adapter<Object> adapter = adapters.find(userObject.getClass()).orElse(null);
+            Adapter<Object> adapter = adapters.get(userObject.getClass());
             if (adapter != null) {
                 value = adapter.adapt(userObject);
             } else if (userObject instanceof Conform) {
