@@ -521,7 +521,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                 readerReady = true;
             }
             values = reader.read(stmt.core, connection.textMode(), connection.textFunction(), true,
-                    !engine.javaInSteps());
+                    stmt.pureQuery && !engine.javaInSteps());
         } catch (SQLException e) {
             abandon();
             throw ErrorTable.translate(e);

@@ -26,9 +26,10 @@ import org.sqlite3j.adapters.Converter;
  * <p>Converters and text factories run outside the lock, after that step. CPython runs them before
  * it steps, and when one raises, the statement stays on the row and the next fetch converts the same
  * row again; here the row's raw values are kept instead ({@code pending}) and the next read converts
- * them again, so the caller sees the same thing. Stepping first is only done when no Java code can run
- * inside a step (no user functions, collations or progress handler on the connection), so that no
- * callback can observe the different order.
+ * them again, so the caller sees the same thing. Stepping first is only done for a pure query
+ * (SELECT, VALUES, WITH ... SELECT: its last step finishes no change, unlike INSERT ... RETURNING, where
+ * it moves {@code total_changes}) and when no Java code can run inside a step (no user functions,
+ * collations or progress handler on the connection), so that nothing can observe the different order.
  */
 final class RowReader implements SafeStmtPtr.SafePtrFunction<Object[], SQLException> {
 

@@ -85,7 +85,8 @@ final class SqlText {
         }
         List<String> names = SqlScanner.parameterNames(sql, start);
         boolean mayInsert = kind == Statement.Kind.OTHER || keyword.equals("INSERT") || keyword.equals("REPLACE");
-        return new Statement(sql, start, end, core, names, kind, readonly, mayInsert);
+        boolean pureQuery = kind == Statement.Kind.QUERY && !keyword.equals("PRAGMA");
+        return new Statement(sql, start, end, core, names, kind, readonly, mayInsert, pureQuery);
     }
 
     /** {@code ROLLBACK [TRANSACTION] TO ...}: back to a savepoint, the transaction stays. */

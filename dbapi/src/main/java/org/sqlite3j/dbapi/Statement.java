@@ -46,6 +46,12 @@ final class Statement {
      * triggers are undone when the trigger ends).
      */
     final boolean mayInsert;
+    /**
+     * Whether stepping it has no effect anyone can see but its rows: a SELECT, VALUES, EXPLAIN or
+     * WITH ... SELECT (not a PRAGMA, not DML with RETURNING, whose last step finishes the change).
+     * Only such a statement may be stepped to its next row before the current row is converted.
+     */
+    final boolean pureQuery;
     /** The 1-based number of the first named parameter, or 0 when all are nameless (qmark). */
     final int firstNamed;
     /** Held by a cursor that has not finished stepping it. */
@@ -54,8 +60,9 @@ final class Statement {
     boolean cached;
 
     Statement(String sql, int start, int end, CoreStatement core, List<String> parameterNames,
-            Kind kind, boolean readonly, boolean mayInsert) {
+            Kind kind, boolean readonly, boolean mayInsert, boolean pureQuery) {
         this.mayInsert = mayInsert;
+        this.pureQuery = pureQuery;
         this.sql = sql;
         this.start = start;
         this.end = end;
