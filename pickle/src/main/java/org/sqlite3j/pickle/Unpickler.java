@@ -218,7 +218,7 @@ public final class Unpickler {
                         Containers.extend(target, items);
                     }
                 }
-                case EMPTY_DICT -> push(new java.util.LinkedHashMap<>());
+                case EMPTY_DICT -> push(new java.util.LinkedHashMap<>(8)); // 8 buckets hold 6 items, as a new CPython dict holds 5
                 case DICT -> {
                     Object[] items = popToMark();
                     if ((items.length & 1) != 0) {
