@@ -380,7 +380,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first")
     parser.add_argument("--groups", default=",".join(GROUPS), help="comma-separated: " + ", ".join(GROUPS))
     parser.add_argument("--pickle-records", type=int, default=PICKLE_RECORDS)
-    parser.add_argument("--dump-rows", type=int, default=18_000, help="rows in the executescript dump")
+    parser.add_argument("--dump-rows", type=int, default=200_000,
+                        help="rows in the executescript dump (200,000: about 10 MB of SQL)")
     parser.add_argument("--per-row-rows", type=int, default=100_000, help="rows inserted by per-row execute")
     parser.add_argument("--pickle-digests", action="store_true",
                         help="print each pickle workload's length and SHA-256 (as PickleData.main) and exit")
