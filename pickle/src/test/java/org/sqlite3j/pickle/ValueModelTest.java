@@ -21,6 +21,26 @@ class ValueModelTest {
         return latin1.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    @Test // a memo across the Unpickler's storage chunks (16,384 entries each): every GET finds its object
+    void sharedObjectsAcrossALargeMemoKeepTheirIdentity() {
+        int n = 40_000;
+        List<Object> value = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            value.add(new ArrayList<>(List.of(i)));
+        }
+        for (int i = 0; i < n; i++) {
+            value.add(value.get(i)); // the same lists again: memo GETs of every index
+        }
+        for (int proto : new int[] {1, 2, 4}) {
+            List<?> loaded = (List<?>) Pickle.loads(Pickle.dumps(value, proto));
+            assertThat(loaded).hasSize(2 * n);
+            for (int i : new int[] {0, 31, 32, 16_383, 16_384, 16_385, 32_767, 32_768, n - 1}) {
+                assertThat(loaded.get(n + i)).as("protocol %d, list %d", proto, i).isSameAs(loaded.get(i));
+                assertThat(loaded.get(i)).isEqualTo(List.of((long) i));
+            }
+        }
+    }
+
     @Test
     void tupleIsAValueButNeverEqualToAList() {
         assertThat(PyTuple.of(1L, "a")).isEqualTo(PyTuple.of(1L, "a")).hasSameHashCodeAs(PyTuple.of(1L, "a"));
