@@ -33,7 +33,7 @@ import org.sqlite3j.pickle.Pickle;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 5, time = 1) // G1 sizes its young generation over the first seconds of a load loop
 @Measurement(iterations = 4, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @State(Scope.Benchmark)
