@@ -2,6 +2,7 @@ package org.sqlite3j.pickle;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -28,6 +29,8 @@ final class UnpicklerMemo {
     /** How many chunks of {@link #more} are made. */
     private int moreCount;
     private Map<Long, Object> sparse;
+    /** Objects a BUILD replaced, and what replaced them (see {@link #replace}). */
+    private IdentityHashMap<Object, Object> replaced;
     private int count;
     private final int maxSize;
 
@@ -110,27 +113,33 @@ final class UnpicklerMemo {
         if (v == null) {
             throw new UnpicklingError("Memo value not found at index " + index);
         }
+        if (replaced != null) {
+            v = replacement(v);
+        }
         return v == NULL ? null : v;
     }
 
-    /** Replaces every entry identical to {@code from} (after a BUILD returned a new object). */
+    /**
+     * Makes every entry identical to {@code from} read as {@code to} (a BUILD returned a new object):
+     * recorded, and applied when an entry is read, so that loading n registered records costs n map
+     * entries rather than n scans of the whole memo.
+     */
     void replace(Object from, Object to) {
-        Object v = to == null ? NULL : to;
-        replaceIn(first, from, v);
-        for (int k = 0; k < moreCount; k++) {
-            replaceIn(more[k], from, v);
+        if (replaced == null) {
+            replaced = new IdentityHashMap<>();
         }
-        if (sparse != null) {
-            sparse.replaceAll((key, x) -> x == from ? v : x);
-        }
+        replaced.put(from, to == null ? NULL : to);
     }
 
-    private static void replaceIn(Object[] chunk, Object from, Object to) {
-        for (int i = 0; i < chunk.length; i++) {
-            if (chunk[i] == from) {
-                chunk[i] = to;
+    private Object replacement(Object v) {
+        for (int hops = 0; hops <= replaced.size(); hops++) { // a chain when an object is built again
+            Object r = replaced.get(v);
+            if (r == null) {
+                break;
             }
+            v = r;
         }
+        return v;
     }
 
     void clear() {
@@ -138,6 +147,7 @@ final class UnpicklerMemo {
         more = null;
         moreCount = 0;
         sparse = null;
+        replaced = null;
         count = 0;
     }
 }

@@ -21,6 +21,31 @@ class ValueModelTest {
         return latin1.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    record Pt(long x) {
+    }
+
+    @Test // objects a registered class builds from state replace their placeholders wherever the memo shares them
+    void manyBuiltObjectsKeepTheirSharing() {
+        int n = 20_000;
+        List<Object> pts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            PyObject p = PyObject.of(PyObject.Kind.NEWOBJ, new PyGlobal("geo", "Pt"), PyTuple.EMPTY);
+            p.setState(Map.of("x", (long) i));
+            pts.add(p);
+        }
+        List<Object> value = new ArrayList<>(pts);
+        value.addAll(pts); // each instance twice: the second time a memo GET
+        Globals g = Globals.builder().register("geo", "Pt",
+                PyClass.fromState(state -> new Pt((Long) ((Map<?, ?>) state).get("x")))).build();
+        for (int proto : new int[] {2, 4}) {
+            List<?> loaded = (List<?>) Pickle.loads(Pickle.dumps(value, proto), g);
+            for (int i : new int[] {0, 1, n / 2, n - 1}) {
+                assertThat(loaded.get(i)).as("protocol %d", proto).isEqualTo(new Pt(i));
+                assertThat(loaded.get(n + i)).isSameAs(loaded.get(i));
+            }
+        }
+    }
+
     @Test // a memo across the Unpickler's storage chunks (16,384 entries each): every GET finds its object
     void sharedObjectsAcrossALargeMemoKeepTheirIdentity() {
         int n = 40_000;
