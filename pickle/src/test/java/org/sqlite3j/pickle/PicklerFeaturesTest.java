@@ -35,6 +35,35 @@ class PicklerFeaturesTest {
         Map<Object, Object> attrs = new LinkedHashMap<>();
     }
 
+    @Test // the memo is by identity for strings too: equal strings that are distinct objects are written each time
+    void stringsAreMemoizedByIdentityEvenWhenManyAreEqual() {
+        int n = 20_000;
+        List<Object> distinct = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            distinct.add(new String("same")); // equal, never identical: CPython writes each of them
+        }
+        String shared = new String("shared");
+        distinct.add(shared);
+        distinct.add(shared); // the same object twice: a memo GET
+        byte[] data = Pickle.dumps(distinct, 4);
+        // 2 + 1 header bytes, per element SHORT_BINUNICODE "same" (6) + MEMOIZE (1)
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        assertThat(text.split("same", -1)).hasSize(n + 1);
+        assertThat(text.split("shared", -1)).hasSize(2);
+        List<?> back = (List<?>) Pickle.loads(data);
+        assertThat(back).hasSize(n + 2);
+        assertThat(back.get(n)).isSameAs(back.get(n + 1));
+        assertThat(back.get(0)).isNotSameAs(back.get(1)).isEqualTo("same");
+        // the same bytes as a pickle of strings made one by one (no string-hash shortcut changes them)
+        List<Object> again = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            again.add(new StringBuilder("sa").append("me").toString());
+        }
+        again.add(shared);
+        again.add(shared);
+        assertThat(Pickle.dumps(again, 4)).isEqualTo(data);
+    }
+
     @Test
     void severalDumpsShareTheMemoLikeCPython() {
         // p = pickle.Pickler(f, 4); l = [1]; p.dump(l); p.dump(l); p.dump('s')
