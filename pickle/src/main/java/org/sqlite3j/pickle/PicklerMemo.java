@@ -8,13 +8,20 @@ import java.util.HashMap;
  * distinct), plus equality-keyed globals, sharing one index counter.
  *
  * <p>Layout for speed: an open-addressing table of {@code int} pairs (identity hash, index + 1) and an
- * append-only array of the memoized objects. Probing touches only ints; the one reference store per
+ * append-only store of the memoized objects. Probing touches only ints; the one reference store per
  * object is sequential, which keeps the garbage collector's write barrier cheap even when the table is
- * large and old.
+ * large and old. The store grows in 16,384-entry chunks rather than as one doubling array: a memo of
+ * half a million new objects would otherwise be a "humongous" G1 array in the old generation pointing
+ * at young objects, rescanned at every young collection (see {@link UnpicklerMemo}).
  */
 final class PicklerMemo {
     private int[] slots = new int[128]; // pairs: hash, index + 1 (0 = empty)
-    private Object[] objects = new Object[32];
+    private static final int SHIFT = 14;
+    private static final int CHUNK = 1 << SHIFT;
+    /** Objects 0 to {@link #CHUNK} - 1: starts small and doubles up to a chunk. */
+    private Object[] first = new Object[32];
+    /** Objects from {@link #CHUNK} on, {@code more[k]} from {@code (k + 1) * CHUNK}. */
+    private Object[][] more;
     private int size;
     private int tableCount;
     private HashMap<PyGlobal, Integer> globals;
@@ -43,7 +50,7 @@ final class PicklerMemo {
             if (e == 0) {
                 return -1;
             }
-            if (t[2 * i] == h && objects[e - 1] == o) {
+            if (t[2 * i] == h && object(e - 1) == o) {
                 return e - 1;
             }
             i = (i + 1) & mask;
@@ -72,7 +79,7 @@ final class PicklerMemo {
                 tableCount++;
                 return -index - 1;
             }
-            if (t[2 * i] == h && objects[e - 1] == o) {
+            if (t[2 * i] == h && object(e - 1) == o) {
                 return e - 1;
             }
             i = (i + 1) & mask;
@@ -98,11 +105,29 @@ final class PicklerMemo {
         return index;
     }
 
+    private Object object(int index) {
+        return index < CHUNK ? first[index] : more[(index >>> SHIFT) - 1][index & (CHUNK - 1)];
+    }
+
     private int append(Object o) {
-        if (size == objects.length) {
-            objects = Arrays.copyOf(objects, size * 2);
+        int n = size;
+        if (n < CHUNK) {
+            if (n == first.length) {
+                first = Arrays.copyOf(first, Math.min(CHUNK, n * 2));
+            }
+            first[n] = o;
+        } else {
+            int k = (n >>> SHIFT) - 1;
+            if ((n & (CHUNK - 1)) == 0) {
+                if (more == null) {
+                    more = new Object[4][];
+                } else if (k == more.length) {
+                    more = Arrays.copyOf(more, k * 2);
+                }
+                more[k] = new Object[CHUNK];
+            }
+            more[k][n & (CHUNK - 1)] = o;
         }
-        objects[size] = o;
         return size++;
     }
 
@@ -129,7 +154,8 @@ final class PicklerMemo {
 
     void clear() {
         slots = new int[128];
-        objects = new Object[32];
+        first = new Object[32];
+        more = null;
         size = 0;
         tableCount = 0;
         globals = null;
