@@ -1,6 +1,5 @@
 package org.sqlite3j.pickle;
 
-import java.util.Arrays;
 import java.util.HashMap;
 
 /**
@@ -10,18 +9,13 @@ import java.util.HashMap;
  * <p>Layout for speed: an open-addressing table of {@code int} pairs (identity hash, index + 1) and an
  * append-only store of the memoized objects. Probing touches only ints; the one reference store per
  * object is sequential, which keeps the garbage collector's write barrier cheap even when the table is
- * large and old. The store grows in 16,384-entry chunks rather than as one doubling array: a memo of
- * half a million new objects would otherwise be a "humongous" G1 array in the old generation pointing
- * at young objects, rescanned at every young collection (see {@link UnpicklerMemo}).
+ * large and old. The objects are kept in {@link ObjectChunks}, so a memo of half a million new objects is
+ * no "humongous" G1 array rescanned at every young collection.
  */
 final class PicklerMemo {
     private int[] slots = new int[128]; // pairs: hash, index + 1 (0 = empty)
-    private static final int SHIFT = 14;
-    private static final int CHUNK = 1 << SHIFT;
-    /** Objects 0 to {@link #CHUNK} - 1: starts small and doubles up to a chunk. */
-    private Object[] first = new Object[32];
-    /** Objects from {@link #CHUNK} on, {@code more[k]} from {@code (k + 1) * CHUNK}. */
-    private Object[][] more;
+    /** The memoized objects by index ({@link ObjectChunks}: no humongous array for a large pickle). */
+    private ObjectChunks objects = new ObjectChunks();
     private int size;
     private int tableCount;
     private HashMap<PyGlobal, Integer> globals;
@@ -106,28 +100,11 @@ final class PicklerMemo {
     }
 
     private Object object(int index) {
-        return index < CHUNK ? first[index] : more[(index >>> SHIFT) - 1][index & (CHUNK - 1)];
+        return objects.get(index);
     }
 
     private int append(Object o) {
-        int n = size;
-        if (n < CHUNK) {
-            if (n == first.length) {
-                first = Arrays.copyOf(first, Math.min(CHUNK, n * 2));
-            }
-            first[n] = o;
-        } else {
-            int k = (n >>> SHIFT) - 1;
-            if ((n & (CHUNK - 1)) == 0) {
-                if (more == null) {
-                    more = new Object[4][];
-                } else if (k == more.length) {
-                    more = Arrays.copyOf(more, k * 2);
-                }
-                more[k] = new Object[CHUNK];
-            }
-            more[k][n & (CHUNK - 1)] = o;
-        }
+        objects.set(size, o);
         return size++;
     }
 
@@ -154,8 +131,7 @@ final class PicklerMemo {
 
     void clear() {
         slots = new int[128];
-        first = new Object[32];
-        more = null;
+        objects = new ObjectChunks();
         size = 0;
         tableCount = 0;
         globals = null;
