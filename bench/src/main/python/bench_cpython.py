@@ -179,6 +179,7 @@ def pickle_group(records, warmup, repeat):
     ops = [
         ("pickle.small.dumps5", records, "records", lambda: pickle.dumps(small, 5)),
         ("pickle.small.dumps4", records, "records", lambda: pickle.dumps(small, 4)),
+        ("pickle.small.dumps2", records, "records", lambda: pickle.dumps(small, 2)),
         ("pickle.small.loads5", records, "records", lambda: pickle.loads(small5)),
         ("pickle.bytes.dumps5", len(big), "bytes", lambda: pickle.dumps(big, 5)),
         ("pickle.bytes.loads5", len(big), "bytes", lambda: pickle.loads(big5)),

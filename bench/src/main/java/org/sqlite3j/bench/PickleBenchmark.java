@@ -91,6 +91,12 @@ public class PickleBenchmark {
         return Pickle.dumps(small, 4);
     }
 
+    /** Protocol 2, the one Pyrolite writes: the like-for-like comparison with {@link #pyroliteSmallDumps}. */
+    @Benchmark
+    public byte[] smallDumps2() {
+        return Pickle.dumps(small, 2);
+    }
+
     @Benchmark
     public Object smallLoads5() {
         return Pickle.loads(small5);
