@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
+import org.sqlite3j.pickle.PyRepr;
+
 /**
  * {@code Connection.iterdump(*, filter=None)}: the database as SQL text, line for line what
  * CPython 3.13's {@code Lib/sqlite3/dump.py} yields for the same database.
@@ -263,7 +265,7 @@ final class Dump {
         } else if (seq instanceof Long) {
             return seq.toString();
         } else if (seq instanceof Double) {
-            return org.sqlite3j.pickle.PyRepr.floatRepr((Double) seq);
+            return PyRepr.floatRepr((Double) seq);
         } else if (Long.valueOf(1).equals(row.get(2))) {
             return text(row.get(3), "seq");
         }

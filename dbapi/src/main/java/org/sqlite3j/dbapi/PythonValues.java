@@ -1,9 +1,7 @@
 package org.sqlite3j.dbapi;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Arrays;
+
 import org.sqlite3j.pickle.PyRepr;
 
 /**

@@ -28,7 +28,6 @@ final class PreparedStatementCache {
     private final int capacity;
     private final LinkedHashMap<Key, PreparedStatement> idle = new LinkedHashMap<>(16, 0.75f, true);
     private long hits;
-    private long misses;
 
     PreparedStatementCache(int capacity) {
         this.capacity = capacity;
@@ -43,8 +42,6 @@ final class PreparedStatementCache {
         PreparedStatement ps = idle.remove(key);
         if (ps != null) {
             hits++;
-        } else {
-            misses++;
         }
         return ps;
     }
@@ -100,9 +97,5 @@ final class PreparedStatementCache {
 
     synchronized long hits() {
         return hits;
-    }
-
-    synchronized long misses() {
-        return misses;
     }
 }

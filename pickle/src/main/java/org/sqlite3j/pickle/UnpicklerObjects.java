@@ -74,10 +74,6 @@ final class UnpicklerObjects {
         return g;
     }
 
-    Object reduce(Object callable, Object args) {
-        return reduce(callable, args, true);
-    }
-
     /**
      * REDUCE. {@code argsMemoized}: whether the argument tuple went through the memo, which tells
      * {@code getattr(owner, name)} as CPython reduces a bound method (memoized: a {@link PyAttribute})
@@ -200,7 +196,7 @@ final class UnpicklerObjects {
             throw new UnpicklingError("functools.partial with keyword arguments is only supported for cls.__new__, not "
                     + func);
         }
-        return reduce(func, PyTuple.of(all));
+        return reduce(func, PyTuple.of(all), true);
     }
 
     private Object created(PyClass c, Object result, PyObject.Kind kind, Object g, PyTuple args) {
