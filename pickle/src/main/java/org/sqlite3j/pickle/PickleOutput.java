@@ -3,6 +3,9 @@ package org.sqlite3j.pickle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,7 +13,8 @@ import java.util.Arrays;
  * FRAME header in front of each frame and, at an opcode boundary once the frame holds at least
  * {@link #FRAME_SIZE_TARGET} bytes, fills the header in (frames under 4 bytes get no header, as in
  * CPython). Payloads of at least the target size are written outside any frame. In stream mode each
- * committed frame (or, unframed, each 1 MiB) is handed to the OutputStream. Not thread-safe.
+ * committed frame (or, unframed, each 1 MiB) is handed to the OutputStream, or in {@code dumps} mode set
+ * aside. Not thread-safe.
  *
  * <p>Large framed payloads are never copied into the buffer: in stream mode they go straight to the
  * OutputStream, and in {@code dumps} mode (no stream) the bytes before them are set aside and the
@@ -23,6 +27,10 @@ final class PickleOutput {
     private static final int FRAME_SIZE_MIN = 4;
     private static final int HEADER = 9;
     private static final int FLUSH_UNFRAMED = 1 << 20;
+
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     byte[] buf = new byte[256];
     int pos;
@@ -76,25 +84,20 @@ final class PickleOutput {
 
     void writeU32(long v) {
         ensure(4);
-        buf[pos++] = (byte) v;
-        buf[pos++] = (byte) (v >> 8);
-        buf[pos++] = (byte) (v >> 16);
-        buf[pos++] = (byte) (v >> 24);
+        LE_INT.set(buf, pos, (int) v);
+        pos += 4;
     }
 
     void writeU64(long v) {
         ensure(8);
-        for (int i = 0; i < 8; i++) {
-            buf[pos++] = (byte) (v >> (8 * i));
-        }
+        LE_LONG.set(buf, pos, v);
+        pos += 8;
     }
 
     void writeF64(double d) {
-        long v = Double.doubleToRawLongBits(d);
         ensure(8);
-        for (int i = 7; i >= 0; i--) {
-            buf[pos++] = (byte) (v >> (8 * i));
-        }
+        BE_LONG.set(buf, pos, Double.doubleToRawLongBits(d));
+        pos += 8;
     }
 
     void writeAscii(String s) {
@@ -135,7 +138,13 @@ final class PickleOutput {
                 }
                 startFraming();
             }
-        } else if (pos >= FLUSH_UNFRAMED && out != null) {
+        } else if (out == null) {
+            if (pos >= FRAME_SIZE_TARGET) {
+                // dumps: set the bytes aside as for frames, so the buffer stays small and in cache
+                addSegment(Arrays.copyOf(buf, pos));
+                pos = 0;
+            }
+        } else if (pos >= FLUSH_UNFRAMED) {
             flush();
         }
     }

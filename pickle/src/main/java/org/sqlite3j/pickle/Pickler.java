@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -164,16 +167,18 @@ public final class Pickler {
         }
         if (obj == null) {
             out.write(NONE);
-        } else if (obj instanceof String s) {
-            int m = memo.getOrPut(s);
-            if (m >= 0) {
-                writeGet(m);
-            } else {
-                reserved = -m - 1;
-                saveStr(s);
-            }
-        } else if (obj instanceof Long l) {
-            PicklerScalars.saveLong(out, proto, l);
+            return;
+        }
+        // the commonest classes by exact class first: no interface checks on the way
+        Class<?> c = obj.getClass();
+        if (c == String.class) {
+            saveStrMemoized((String) obj);
+        } else if (c == Long.class) {
+            PicklerScalars.saveLong(out, proto, (Long) obj);
+        } else if (c == LinkedHashMap.class || c == HashMap.class || c == ArrayList.class) {
+            saveMemoized(obj, true);
+        } else if (c == Double.class) {
+            PicklerScalars.saveFloat(out, proto, (Double) obj);
         } else if (obj instanceof Integer || obj instanceof Short || obj instanceof Byte) {
             PicklerScalars.saveLong(out, proto, ((Number) obj).longValue());
         } else if (obj instanceof Boolean b) {
@@ -182,27 +187,41 @@ public final class Pickler {
             } else {
                 out.writeAscii(b ? "I01\n" : "I00\n");
             }
-        } else if (obj instanceof Double || obj instanceof Float) {
-            PicklerScalars.saveFloat(out, proto, ((Number) obj).doubleValue());
+        } else if (obj instanceof Float f) {
+            PicklerScalars.saveFloat(out, proto, f);
         } else if (obj instanceof BigInteger b) {
             PicklerScalars.saveBigInteger(out, proto, b);
         } else {
-            boolean reserve = reservable(obj);
-            int m = reserve ? memo.getOrPut(obj) : memo.get(obj);
-            if (m >= 0) {
-                writeGet(m);
-            } else {
-                if (reserve) {
-                    reserved = -m - 1;
-                }
-                if (++depth > maxDepth) {
-                    throw new PicklingError("maximum recursion depth exceeded while pickling an object (maxDepth "
-                            + maxDepth + ")");
-                }
-                saveObject(obj);
-                depth--;
-            }
+            saveMemoized(obj, reservable(obj));
         }
+    }
+
+    private void saveStrMemoized(String s) {
+        int m = memo.getOrPut(s);
+        if (m >= 0) {
+            writeGet(m);
+        } else {
+            reserved = -m - 1;
+            saveStr(s);
+        }
+    }
+
+    /** An object that goes through the memo: a GET if it is there, else saved (and memoized by its saver). */
+    private void saveMemoized(Object obj, boolean reserve) {
+        int m = reserve ? memo.getOrPut(obj) : memo.get(obj);
+        if (m >= 0) {
+            writeGet(m);
+            return;
+        }
+        if (reserve) {
+            reserved = -m - 1;
+        }
+        if (++depth > maxDepth) {
+            throw new PicklingError("maximum recursion depth exceeded while pickling an object (maxDepth "
+                    + maxDepth + ")");
+        }
+        saveObject(obj);
+        depth--;
     }
 
     /** Whether the memo PUT of {@code obj} directly follows its own opcode (see {@link PicklerMemo#getOrPut}). */
@@ -213,7 +232,12 @@ public final class Pickler {
     }
 
     private void saveObject(Object obj) {
-        if (obj instanceof Map<?, ?> m && !(obj instanceof PyOrderedDict)) {
+        Class<?> c = obj.getClass();
+        if (c == LinkedHashMap.class || c == HashMap.class) {
+            PicklerContainers.saveDict(this, (Map<?, ?>) obj);
+        } else if (c == ArrayList.class) {
+            PicklerContainers.saveList(this, (List<?>) obj);
+        } else if (obj instanceof Map<?, ?> m && !(obj instanceof PyOrderedDict)) {
             PicklerContainers.saveDict(this, m);
         } else if (obj instanceof List<?> l) {
             PicklerContainers.saveList(this, l);
@@ -322,6 +346,21 @@ public final class Pickler {
         }
     }
 
+    /** Whether the memo is large enough for {@link #prefetch} to pay off. */
+    boolean prefetching() {
+        return memo.large();
+    }
+
+    /**
+     * Starts loading what saving {@code obj} will read first, its header and its memo slot, so that those
+     * cache misses overlap the work in between (callers: containers, an item or two ahead).
+     */
+    void prefetch(Object obj) {
+        if (obj != null && !(obj instanceof Number) && !(obj instanceof Boolean)) {
+            memo.touch(obj);
+        }
+    }
+
     int memoIndex(Object obj) {
         return memo.get(obj);
     }
@@ -349,8 +388,11 @@ public final class Pickler {
             out.write(UNICODE);
             out.write(TextForms.rawUnicodeEscape(s));
             out.write('\n');
-        } else if (proto >= 4 && s.length() < 256 && PicklerScalars.writeShortAscii(out, s)) {
+        } else if (proto >= 4 && s.length() < 256 && PicklerScalars.writeAscii(out, SHORT_BINUNICODE, s)) {
             // fast path: SHORT_BINUNICODE of an ASCII string, encoded straight into the buffer
+        } else if (s.length() < PickleOutput.FRAME_SIZE_TARGET && (proto < 4 || s.length() >= 256)
+                && PicklerScalars.writeAscii(out, BINUNICODE, s)) {
+            // the same for BINUNICODE (below protocol 4, or 256 characters and more)
         } else {
             byte[] b = Utf8.encode(s);
             int n = b.length;

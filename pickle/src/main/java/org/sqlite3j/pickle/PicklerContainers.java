@@ -5,6 +5,7 @@ import static org.sqlite3j.pickle.Opcodes.*;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -18,6 +19,8 @@ final class PicklerContainers {
     private static final PyGlobal SET = new PyGlobal("builtins", "set");
     private static final PyGlobal FROZENSET = new PyGlobal("builtins", "frozenset");
     private static final int BATCHSIZE = 1000;
+    /** How many items ahead a list prefetches (see {@link Pickler#prefetch}). */
+    private static final int AHEAD = 2;
 
     private PicklerContainers() {
     }
@@ -89,6 +92,20 @@ final class PicklerContainers {
         if (n == 1) {
             p.save(l.get(0));
             p.output().write(APPEND);
+            return;
+        }
+        if (l instanceof RandomAccess && n > AHEAD) {
+            for (int start = 0; start < n; start += BATCHSIZE) {
+                int end = Math.min(n, start + BATCHSIZE);
+                p.output().write(MARK);
+                for (int i = start; i < end; i++) {
+                    if (i + AHEAD < n && p.prefetching()) {
+                        p.prefetch(l.get(i + AHEAD));
+                    }
+                    p.save(l.get(i));
+                }
+                p.output().write(APPENDS);
+            }
             return;
         }
         Iterator<?> it = l.iterator();

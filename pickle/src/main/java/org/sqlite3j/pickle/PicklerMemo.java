@@ -1,24 +1,36 @@
 package org.sqlite3j.pickle;
 
+import java.util.Arrays;
 import java.util.HashMap;
 
 /**
  * The Pickler's memo: object identity → memo index (never equals or hashCode, so equal lists stay
  * distinct), plus equality-keyed globals, sharing one index counter.
  *
- * <p>Layout for speed: an open-addressing table of {@code int} pairs (identity hash, index + 1) and an
- * append-only store of the memoized objects. Probing touches only ints; the one reference store per
- * object is sequential, which keeps the garbage collector's write barrier cheap even when the table is
- * large and old. The objects are kept in {@link ObjectChunks}, so a memo of half a million new objects is
- * no "humongous" G1 array rescanned at every young collection.
+ * <p>Layout for speed: nearly every object a large pickle meets is new, so each costs one read of the
+ * table at a random place, and once the table outgrows the processor's last-level cache (a few MiB here)
+ * that read is a trip to memory: with 16 bytes a slot, 100k small dicts (400k entries, an 8 MiB table)
+ * spent 40% of {@code dumps} waiting for it. So the table is open addressing over single {@code int}
+ * slots filled up to 80%, about 5 bytes an entry: each slot packs the entry's memo index + 1 (low
+ * {@code bits} bits, {@code bits} = log2 of the slot count) with the rest of its identity hash as a
+ * tag (high bits), so a probe compares ints and dereferences only on a tag match. The full hashes and
+ * the objects are kept by index in append-only stores for rehashing and the identity check; the
+ * objects are in {@link ObjectChunks}, so a memo of half a million new objects is no "humongous" G1
+ * array rescanned at every young collection.
  */
 final class PicklerMemo {
-    private int[] slots = new int[128]; // pairs: hash, index + 1 (0 = empty)
+    /** Slots from which the table no longer fits the fast caches and {@link #touch} reads ahead. */
+    private static final int LARGE = 1 << 16;
+
+    private int bits = 7;
+    private int[] slots = new int[1 << 7]; // 0 = empty, else tag << bits | (index + 1)
+    /** Identity hash by memo index (entries of the table only). */
+    private int[] hashes = new int[32];
     /** The memoized objects by index ({@link ObjectChunks}: no humongous array for a large pickle). */
     private ObjectChunks objects = new ObjectChunks();
     private int size;
-    private int tableCount;
     private HashMap<PyGlobal, Integer> globals;
+    private int touched;
 
     int size() {
         return size;
@@ -26,7 +38,21 @@ final class PicklerMemo {
 
     private static int hash(Object o) {
         int h = System.identityHashCode(o);
-        return h ^ (h >>> 16);
+        return (h ^ (h >>> 16)) & 0x7fffffff;
+    }
+
+    /** Whether the table has outgrown the fast caches, so that reading a slot ahead pays off. */
+    boolean large() {
+        return slots.length >= LARGE;
+    }
+
+    /**
+     * Reads the home slot of {@code o} and so starts its cache miss now, while other work goes on: the
+     * probe for {@code o} a little later then finds the line in cache. The sum only keeps the read.
+     */
+    void touch(Object o) {
+        int[] t = slots;
+        touched += t[hash(o) & (t.length - 1)];
     }
 
     /** The memo index of {@code o}, or -1. */
@@ -36,16 +62,18 @@ final class PicklerMemo {
             return i == null ? -1 : i;
         }
         int h = hash(o);
+        int b = bits;
         int[] t = slots;
-        int mask = (t.length >> 1) - 1;
+        int mask = t.length - 1;
+        int tag = h >>> b;
         int i = h & mask;
         while (true) {
-            int e = t[2 * i + 1];
-            if (e == 0) {
+            int v = t[i];
+            if (v == 0) {
                 return -1;
             }
-            if (t[2 * i] == h && object(e - 1) == o) {
-                return e - 1;
+            if (v >>> b == tag && object((v & mask) - 1) == o) {
+                return (v & mask) - 1;
             }
             i = (i + 1) & mask;
         }
@@ -57,83 +85,102 @@ final class PicklerMemo {
      * their own opcode directly (nothing else is memoized in between).
      */
     int getOrPut(Object o) {
-        if ((tableCount + 1) * 4 > slots.length) {
+        if (full()) {
             rehash();
         }
         int h = hash(o);
+        int b = bits;
         int[] t = slots;
-        int mask = (t.length >> 1) - 1;
+        int mask = t.length - 1;
+        int tag = h >>> b;
         int i = h & mask;
         while (true) {
-            int e = t[2 * i + 1];
-            if (e == 0) {
-                int index = append(o);
-                t[2 * i] = h;
-                t[2 * i + 1] = index + 1;
-                tableCount++;
+            int v = t[i];
+            if (v == 0) {
+                int index = append(o, h);
+                t[i] = tag << b | (index + 1);
                 return -index - 1;
             }
-            if (t[2 * i] == h && object(e - 1) == o) {
-                return e - 1;
+            if (v >>> b == tag && object((v & mask) - 1) == o) {
+                return (v & mask) - 1;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /** Records {@code o} under the next index and returns it. */
+    /** Records {@code o} (not in the memo yet) under the next index and returns it. */
     int put(Object o) {
         if (o instanceof PyGlobal g) {
             if (globals == null) {
                 globals = new HashMap<>();
             }
-            int index = append(null);
+            int index = size++; // no object and no table slot: globals are found by equality
             globals.put(g, index);
             return index;
         }
-        if ((tableCount + 1) * 4 > slots.length) {
+        if (full()) {
             rehash();
         }
-        int index = append(o);
-        insert(slots, hash(o), index);
-        tableCount++;
+        int h = hash(o);
+        int index = append(o, h);
+        insert(slots, bits, h, index);
         return index;
+    }
+
+    /**
+     * Whether one more entry would fill the table past 80%. Counted in memo indices (globals take one
+     * but no slot), so every index + 1 fits the {@code bits} low bits of a slot.
+     */
+    private boolean full() {
+        return (long) (size + 1) * 5 > (long) slots.length * 4;
     }
 
     private Object object(int index) {
         return objects.get(index);
     }
 
-    private int append(Object o) {
+    private int append(Object o, int h) {
         objects.set(size, o);
+        if (size >= hashes.length) { // globals skip indices
+            hashes = Arrays.copyOf(hashes, Math.max(size + 1, hashes.length * 2));
+        }
+        hashes[size] = h;
         return size++;
     }
 
-    private static void insert(int[] t, int h, int index) {
-        int mask = (t.length >> 1) - 1;
+    private static void insert(int[] t, int b, int h, int index) {
+        int mask = t.length - 1;
         int i = h & mask;
-        while (t[2 * i + 1] != 0) {
+        while (t[i] != 0) {
             i = (i + 1) & mask;
         }
-        t[2 * i] = h;
-        t[2 * i + 1] = index + 1;
+        t[i] = (h >>> b) << b | (index + 1);
     }
 
     private void rehash() {
         int[] old = slots;
-        int[] t = new int[old.length * 2];
-        for (int i = 0; i < old.length; i += 2) {
-            if (old[i + 1] != 0) {
-                insert(t, old[i], old[i + 1] - 1);
+        int oldMask = old.length - 1;
+        int b = bits + 1;
+        if (b > 30) {
+            throw new PicklingError("pickle memo exceeds " + (1 << 29) + " objects");
+        }
+        int[] t = new int[1 << b];
+        for (int v : old) { // in slot order: the new table is written in two ascending runs
+            if (v != 0) {
+                int index = (v & oldMask) - 1;
+                insert(t, b, hashes[index], index);
             }
         }
         slots = t;
+        bits = b;
     }
 
     void clear() {
-        slots = new int[128];
+        bits = 7;
+        slots = new int[1 << 7];
+        hashes = new int[32];
         objects = new ObjectChunks();
         size = 0;
-        tableCount = 0;
         globals = null;
     }
 }

@@ -72,13 +72,18 @@ final class PicklerScalars {
         }
     }
 
-    /** Writes SHORT_BINUNICODE for an ASCII {@code s} (length &lt; 256); false, writing nothing, otherwise. */
-    static boolean writeShortAscii(PickleOutput out, String s) {
+    /**
+     * Writes an ASCII {@code s} (length &lt; 256 for SHORT_BINUNICODE) as {@code opcode} with its
+     * 1-byte (SHORT_BINUNICODE) or 4-byte (BINUNICODE) length, encoded straight into the buffer; returns
+     * false, writing nothing, for a string that is not ASCII.
+     */
+    static boolean writeAscii(PickleOutput out, int opcode, String s) {
         int n = s.length();
-        out.ensure(n + 2);
+        int head = opcode == SHORT_BINUNICODE ? 2 : 5;
+        out.ensure(n + head);
         byte[] buf = out.buf;
         int start = out.pos;
-        int p = start + 2;
+        int p = start + head;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
@@ -86,8 +91,10 @@ final class PicklerScalars {
             }
             buf[p++] = (byte) c;
         }
-        buf[start] = (byte) SHORT_BINUNICODE;
-        buf[start + 1] = (byte) n;
+        buf[start] = (byte) opcode;
+        for (int k = 1; k < head; k++) {
+            buf[start + k] = (byte) (n >>> (8 * (k - 1)));
+        }
         out.pos = p;
         return true;
     }
