@@ -36,14 +36,14 @@ final class ObjectChunks {
         int i;
         if (index < CHUNK) {
             if (index >= first.length) {
-                first = Arrays.copyOf(first, (int) Math.min(CHUNK, Math.max(index + 1, 2L * first.length)));
+                growFirst(index);
             }
             chunk = first;
             i = (int) index;
         } else {
             int k = (int) (index >>> SHIFT) - 1;
-            while (k >= moreCount) {
-                addChunk();
+            if (k >= moreCount) {
+                addChunks(k);
             }
             chunk = more[k];
             i = (int) (index & MASK);
@@ -51,6 +51,16 @@ final class ObjectChunks {
         Object old = chunk[i];
         chunk[i] = value;
         return old;
+    }
+
+    private void growFirst(long index) {
+        first = Arrays.copyOf(first, (int) Math.min(CHUNK, Math.max(index + 1, 2L * first.length)));
+    }
+
+    private void addChunks(int k) {
+        while (k >= moreCount) {
+            addChunk();
+        }
     }
 
     private void addChunk() {

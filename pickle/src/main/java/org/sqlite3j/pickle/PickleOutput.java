@@ -35,6 +35,8 @@ final class PickleOutput {
     byte[] buf = new byte[256];
     int pos;
     private int frameStart = -1;
+    /** {@link #boundary()} does nothing below this position (see {@link #rearm()}). */
+    private int dueAt;
     private final OutputStream out;
     /** dumps mode only: what precedes buf[0, pos), in order (large payloads by reference), and its size. */
     private java.util.ArrayList<byte[]> segments;
@@ -42,6 +44,7 @@ final class PickleOutput {
 
     PickleOutput(OutputStream out) {
         this.out = out;
+        rearm();
     }
 
     void ensure(int n) {
@@ -115,6 +118,7 @@ final class PickleOutput {
         ensure(HEADER);
         frameStart = pos;
         pos += HEADER;
+        rearm();
     }
 
     void endFraming() {
@@ -124,8 +128,18 @@ final class PickleOutput {
         flush();
     }
 
-    /** Called after each complete object: commits the frame once it reached the target size. */
+    /**
+     * Called as each object starts: commits the frame once it reached the target size (or, unframed, sets
+     * the bytes aside or flushes them). One comparison unless something is due: {@link #dueAt} is the
+     * position from which {@link #due()} has work, re-armed whenever the frame or the buffer changes.
+     */
     void boundary() {
+        if (pos >= dueAt) {
+            due();
+        }
+    }
+
+    private void due() {
         if (frameStart >= 0) {
             if (pos - frameStart - HEADER >= FRAME_SIZE_TARGET) {
                 commitFrame();
@@ -147,6 +161,16 @@ final class PickleOutput {
         } else if (pos >= FLUSH_UNFRAMED) {
             flush();
         }
+        rearm();
+    }
+
+    /** Recomputes {@link #dueAt} from the frame start and the buffer position. */
+    private void rearm() {
+        if (frameStart >= 0) {
+            dueAt = frameStart + HEADER + FRAME_SIZE_TARGET;
+        } else {
+            dueAt = out == null ? FRAME_SIZE_TARGET : FLUSH_UNFRAMED;
+        }
     }
 
     private void commitFrame() {
@@ -161,6 +185,7 @@ final class PickleOutput {
             pos -= HEADER;
         }
         frameStart = -1;
+        rearm();
     }
 
     /** Writes an opcode header and a payload of at least the frame target outside any frame. */
@@ -205,6 +230,7 @@ final class PickleOutput {
             throw new UncheckedIOException(e);
         }
         pos = 0;
+        rearm();
     }
 
     private void addSegment(byte[] b) {

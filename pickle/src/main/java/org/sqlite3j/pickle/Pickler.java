@@ -34,7 +34,7 @@ public final class Pickler {
     private static final PyGlobal BYTES = new PyGlobal("builtins", "bytes");
     private static final PyGlobal BYTEARRAY = new PyGlobal("builtins", "bytearray");
     private static final PyGlobal COMPLEX = new PyGlobal("builtins", "complex");
-    private static final PyGlobal GETATTR = new PyGlobal("builtins", "getattr");
+    static final PyGlobal GETATTR = new PyGlobal("builtins", "getattr");
     private static final PyGlobal ORDERED_DICT = new PyGlobal("collections", "OrderedDict");
     private static final PyGlobal PARTIAL = Builtins.PARTIAL_GLOBAL;
     /** {@code object.__new__}: one instance, so a second object reuses the memo entry as CPython does. */
@@ -156,21 +156,16 @@ public final class Pickler {
         save(obj, true);
     }
 
+    /**
+     * Kept small (the JIT inlines it into the container loops): the commonest classes by exact class, no
+     * interface checks on the way; everything else in {@link #saveOther}.
+     */
     private void save(Object obj, boolean allowPersistent) {
         out.boundary(); // CPython checks the frame size as each object starts
-        if (persistentId != null && allowPersistent) {
-            Object pid = persistentId.apply(obj);
-            if (pid != null) {
-                savePersistentId(pid);
-                return;
-            }
-        }
-        if (obj == null) {
-            out.write(NONE);
+        if (persistentId != null && allowPersistent && savedAsPersistentId(obj)) {
             return;
         }
-        // the commonest classes by exact class first: no interface checks on the way
-        Class<?> c = obj.getClass();
+        Class<?> c = obj == null ? null : obj.getClass();
         if (c == String.class) {
             saveStrMemoized((String) obj);
         } else if (c == Long.class) {
@@ -179,6 +174,23 @@ public final class Pickler {
             saveMemoized(obj, true);
         } else if (c == Double.class) {
             PicklerScalars.saveFloat(out, proto, (Double) obj);
+        } else {
+            saveOther(obj);
+        }
+    }
+
+    private boolean savedAsPersistentId(Object obj) {
+        Object pid = persistentId.apply(obj);
+        if (pid == null) {
+            return false;
+        }
+        savePersistentId(pid);
+        return true;
+    }
+
+    private void saveOther(Object obj) {
+        if (obj == null) {
+            out.write(NONE);
         } else if (obj instanceof Integer || obj instanceof Short || obj instanceof Byte) {
             PicklerScalars.saveLong(out, proto, ((Number) obj).longValue());
         } else if (obj instanceof Boolean b) {
@@ -254,7 +266,7 @@ public final class Pickler {
         } else if (obj instanceof PickleBuffer pb) {
             savePickleBuffer(pb);
         } else if (obj instanceof PyGlobal g) {
-            saveGlobal(g);
+            PicklerGlobals.save(this, g);
         } else if (obj instanceof PyObject p) {
             PicklerStubs.save(this, p);
         } else if (obj instanceof PyAttribute a) {
@@ -489,71 +501,13 @@ public final class Pickler {
 
     // ---- globals and reductions ----------------------------------------------------------------
 
-    void saveGlobal(PyGlobal g) {
-        if (proto >= 2) {
-            Integer code = extensions.code(g);
-            if (code != null) {
-                if (code <= 0xff) {
-                    out.write2(EXT1, code);
-                } else if (code <= 0xffff) {
-                    out.write(EXT2);
-                    out.writeU16(code);
-                } else {
-                    out.write(EXT4);
-                    out.writeU32(code);
-                }
-                return;
-            }
-        }
-        if (proto >= 4) {
-            save(moduleNames.computeIfAbsent(g.module(), String::new));
-            save(new String(g.name()));
-            out.write(STACK_GLOBAL);
-        } else if (g.name().indexOf('.') > 0) {
-            writeNestedGlobal(g.module(), g.name().split("\\."), g.name().split("\\.").length);
-        } else {
-            PyGlobal w = proto < 3 && fixImports ? CompatNames.toPython2(g) : g;
-            out.write(GLOBAL);
-            writeName(w.module());
-            writeName(w.name());
-        }
-        memoize(g);
+    ExtensionRegistry extensions() {
+        return extensions;
     }
 
-    /**
-     * A nested name below protocol 4, as CPython 3.13 writes it: {@code getattr(parent, last)} where the
-     * parent path is rebuilt without memoizing it (the outermost class as a bare GLOBAL) and only the
-     * getattr callable and the attribute names go through the memo; the caller memoizes the result.
-     */
-    private void writeNestedGlobal(String module, String[] parts, int n) {
-        if (n == 1) {
-            PyGlobal top = new PyGlobal(module, parts[0]);
-            PyGlobal w = proto < 3 && fixImports ? CompatNames.toPython2(top) : top;
-            out.write(GLOBAL);
-            writeName(w.module());
-            writeName(w.name());
-            return;
-        }
-        save(GETATTR);
-        if (!(proto >= 2)) {
-            out.write(MARK);
-        }
-        writeNestedGlobal(module, parts, n - 1);
-        save(new String(parts[n - 1]));
-        out.write(proto >= 2 ? TUPLE2 : TUPLE);
-        out.write(REDUCE);
-    }
-
-    void writeName(String s) {
-        if (proto < 3) {
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) >= 0x80) {
-                    throw new PicklingError("can't pickle global identifier '" + s + "' using pickle protocol " + proto);
-                }
-            }
-        }
-        out.write(Utf8.encode(s));
-        out.write('\n');
+    /** One String instance per module name, so repeated module names hit the memo like CPython's. */
+    String moduleName(String module) {
+        return moduleNames.computeIfAbsent(module, String::new);
     }
 
     /** Python's {@code save_reduce(func, args, state, listitems, dictitems, state_setter, obj=obj)}. */

@@ -140,12 +140,18 @@ final class PicklerMemo {
     }
 
     private int append(Object o, int h) {
-        objects.set(size, o);
-        if (size >= hashes.length) { // globals skip indices
-            hashes = Arrays.copyOf(hashes, Math.max(size + 1, hashes.length * 2));
+        int index = size;
+        if (index >= hashes.length) {
+            growHashes();
         }
-        hashes[size] = h;
-        return size++;
+        hashes[index] = h;
+        objects.set(index, o);
+        size = index + 1;
+        return index;
+    }
+
+    private void growHashes() { // globals skip indices, so size may be past the length
+        hashes = Arrays.copyOf(hashes, Math.max(size + 1, hashes.length * 2));
     }
 
     private static void insert(int[] t, int b, int h, int index) {

@@ -29,11 +29,7 @@ final class PicklerStubs {
                 for (Object arg : o.args()) {
                     p.save(arg);
                 }
-                PyGlobal g = asGlobal(o.callable());
-                PyGlobal w = proto < 3 && p.fixImports() ? CompatNames.toPython2(g) : g;
-                out.write(INST);
-                p.writeName(w.module());
-                p.writeName(w.name());
+                PicklerGlobals.writeOpcodeAndName(p, INST, asGlobal(o.callable()));
             }
             case OBJ -> {
                 out.write(MARK);
