@@ -20,13 +20,29 @@ import org.jline.terminal.Terminal;
 final class JLineSource implements LineSource {
     private final Terminal terminal;
     private final LineReader reader;
+    /** The shell's Ctrl-C handler, put back after each line (null: none). */
+    private final Terminal.SignalHandler onInterrupt;
 
     /**
      * @param terminal    the terminal (owned by the caller)
      * @param historyFile where history is kept, or null for none
      */
     JLineSource(Terminal terminal, Path historyFile) {
+        this(terminal, historyFile, null);
+    }
+
+    /**
+     * @param onInterrupt the shell's Ctrl-C handler while a statement runs. JLine installs its own
+     *                    handler while it reads a line and puts the previous one back only after it has
+     *                    restored the terminal's modes: a Ctrl-C pressed in between reached JLine's
+     *                    handler, which interrupts the reading thread instead of the statement, and a
+     *                    shell under such a key press once ignored Ctrl-C for the whole statement. So
+     *                    the handler is put back here after each line, and the stray thread interrupt
+     *                    is cleared (the statement has not started; nothing is lost).
+     */
+    JLineSource(Terminal terminal, Path historyFile, Terminal.SignalHandler onInterrupt) {
         this.terminal = terminal;
+        this.onInterrupt = onInterrupt;
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         parser.setQuoteChars(new char[0]);
@@ -55,6 +71,11 @@ final class JLineSource implements LineSource {
             throw new Cancelled();
         } catch (EndOfFileException e) {
             return null;
+        } finally {
+            if (onInterrupt != null) {
+                terminal.handle(Terminal.Signal.INT, onInterrupt);
+                Thread.interrupted();
+            }
         }
     }
 

@@ -136,8 +136,9 @@ public final class Main {
         Shell shell = newShell(con, options, screen, screen, screen);
         screen.println(Shell.banner(describeDatabase(options.database())));
         screen.flush();
-        terminal.handle(Terminal.Signal.INT, signal -> interrupt(con));
-        try (JLineSource source = new JLineSource(terminal, options.historyFile())) {
+        Terminal.SignalHandler stop = signal -> interrupt(con);
+        terminal.handle(Terminal.Signal.INT, stop);
+        try (JLineSource source = new JLineSource(terminal, options.historyFile(), stop)) {
             shell.run(source);
         }
         screen.flush();
