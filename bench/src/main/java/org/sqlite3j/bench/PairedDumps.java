@@ -23,7 +23,8 @@ import org.sqlite3j.pickle.Pickle;
  * </pre>
  *
  * Arguments: the jar, the protocol, the rounds (the first 10 are warm-up), then the variants; a variant
- * written {@code dir@p} uses protocol {@code p}. An identical pair reads within 0.95–1.05 here.
+ * written {@code dir@p} uses protocol {@code p}, and {@code pyrolite} is Pyrolite's dumps of the same data.
+ * An identical pair reads within 0.95–1.05 here.
  */
 public final class PairedDumps {
     private PairedDumps() {
@@ -48,9 +49,33 @@ public final class PairedDumps {
         }
     }
 
+    /** Pyrolite's {@code Pickler().dumps} (protocol 2) of the same workload: the variant named {@code pyrolite}. */
+    public static final class PyroliteRunner implements ToDoubleFunction<Integer> {
+        private final List<Object> small = PickleData.small(PickleData.RECORDS);
+
+        public PyroliteRunner() {
+        }
+
+        @Override
+        public double applyAsDouble(Integer ignored) {
+            long t0 = System.nanoTime();
+            byte[] b;
+            try {
+                b = new net.razorvine.pickle.Pickler().dumps(small);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            long dt = System.nanoTime() - t0;
+            if (b.length < PickleData.RECORDS) {
+                throw new IllegalStateException("pickle too short: " + b.length);
+            }
+            return PickleData.RECORDS / (dt / 1e9);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 4 || Integer.parseInt(args[2]) <= 10) {
-            System.err.println("usage: PairedDumps JAR PROTOCOL ROUNDS VARIANT...   (ROUNDS > 10; VARIANT: class dir, '-', or dir@protocol)");
+            System.err.println("usage: PairedDumps JAR PROTOCOL ROUNDS VARIANT...   (ROUNDS > 10; VARIANT: class dir, '-', dir@protocol or pyrolite)");
             System.exit(2);
         }
         URL jar = Path.of(args[0]).toUri().toURL();
@@ -64,13 +89,15 @@ public final class PairedDumps {
             String dir = at < 0 ? name : name.substring(0, at);
             protocols.add(at < 0 ? protocol : Integer.parseInt(name.substring(at + 1)));
             List<URL> urls = new ArrayList<>();
-            if (!dir.equals("-")) {
+            boolean pyrolite = dir.equals("pyrolite");
+            if (!dir.equals("-") && !pyrolite) {
                 urls.add(Path.of(dir).toUri().toURL());
             }
             urls.add(jar);
             ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
             @SuppressWarnings("unchecked")
-            ToDoubleFunction<Integer> r = (ToDoubleFunction<Integer>) loader.loadClass(Runner.class.getName())
+            ToDoubleFunction<Integer> r = (ToDoubleFunction<Integer>) loader
+                    .loadClass((pyrolite ? PyroliteRunner.class : Runner.class).getName())
                     .getDeclaredConstructor().newInstance();
             runners.add(r);
         }
