@@ -30,38 +30,18 @@ public final class PairedDumps {
     private PairedDumps() {
     }
 
-    /** One variant's workload, loaded in the variant's class loader. */
-    public static final class Runner implements ToDoubleFunction<Integer> {
-        private final List<Object> small = PickleData.small(PickleData.RECORDS);
+    /** Times one {@code dumps} of the small-dicts workload (its own copy), in records per second. */
+    abstract static class Timed implements ToDoubleFunction<Integer> {
+        final List<Object> small = PickleData.small(PickleData.RECORDS);
 
-        public Runner() {
-        }
+        abstract byte[] dumps(int protocol) throws java.io.IOException;
 
         @Override
         public double applyAsDouble(Integer protocol) {
             long t0 = System.nanoTime();
-            byte[] b = Pickle.dumps(small, protocol);
-            long dt = System.nanoTime() - t0;
-            if (b.length < PickleData.RECORDS) {
-                throw new IllegalStateException("pickle too short: " + b.length);
-            }
-            return PickleData.RECORDS / (dt / 1e9);
-        }
-    }
-
-    /** Pyrolite's {@code Pickler().dumps} (protocol 2) of the same workload: the variant named {@code pyrolite}. */
-    public static final class PyroliteRunner implements ToDoubleFunction<Integer> {
-        private final List<Object> small = PickleData.small(PickleData.RECORDS);
-
-        public PyroliteRunner() {
-        }
-
-        @Override
-        public double applyAsDouble(Integer ignored) {
-            long t0 = System.nanoTime();
             byte[] b;
             try {
-                b = new net.razorvine.pickle.Pickler().dumps(small);
+                b = dumps(protocol);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -70,6 +50,28 @@ public final class PairedDumps {
                 throw new IllegalStateException("pickle too short: " + b.length);
             }
             return PickleData.RECORDS / (dt / 1e9);
+        }
+    }
+
+    /** One variant's {@code Pickle.dumps}, loaded in the variant's class loader. */
+    public static final class Runner extends Timed {
+        public Runner() {
+        }
+
+        @Override
+        byte[] dumps(int protocol) {
+            return Pickle.dumps(small, protocol);
+        }
+    }
+
+    /** Pyrolite's {@code Pickler().dumps} (protocol 2) of the same workload: the variant named {@code pyrolite}. */
+    public static final class PyroliteRunner extends Timed {
+        public PyroliteRunner() {
+        }
+
+        @Override
+        byte[] dumps(int ignored) throws java.io.IOException {
+            return new net.razorvine.pickle.Pickler().dumps(small);
         }
     }
 
