@@ -83,9 +83,16 @@ final class PicklerContainers {
             return;
         }
         if (!p.bin()) {
-            for (Object o : l) {
-                p.save(o);
-                p.output().write(APPEND);
+            if (l instanceof RandomAccess) {
+                for (int i = 0; i < l.size(); i++) { // as CPython's list iterator: the size as it is now
+                    p.save(l.get(i));
+                    p.output().write(APPEND);
+                }
+            } else {
+                for (Object o : l) {
+                    p.save(o);
+                    p.output().write(APPEND);
+                }
             }
             return;
         }
@@ -94,18 +101,25 @@ final class PicklerContainers {
             p.output().write(APPEND);
             return;
         }
-        if (l instanceof RandomAccess && n > AHEAD) {
-            for (int start = 0; start < n; start += BATCHSIZE) {
-                int end = Math.min(n, start + BATCHSIZE);
+        if (l instanceof RandomAccess) {
+            // CPython's batch_list_exact: the size is read again at every item, so a list that a reducer
+            // shortens or lengthens while it is being saved is written as it is by then
+            int total = 0;
+            do {
                 p.output().write(MARK);
-                for (int i = start; i < end; i++) {
-                    if (i + AHEAD < n && p.prefetching()) {
-                        p.prefetch(l.get(i + AHEAD));
+                int batch = 0;
+                while (total < l.size()) {
+                    if (total + AHEAD < l.size() && p.prefetching()) {
+                        p.prefetch(l.get(total + AHEAD));
                     }
-                    p.save(l.get(i));
+                    p.save(l.get(total));
+                    total++;
+                    if (++batch == BATCHSIZE) {
+                        break;
+                    }
                 }
                 p.output().write(APPENDS);
-            }
+            } while (total < l.size());
             return;
         }
         Iterator<?> it = l.iterator();

@@ -444,4 +444,48 @@ class PicklerFeaturesTest {
                 .contains("c__builtin__\nset\n");
         assertThat(Pickle.loads(p2)).isEqualTo(new java.util.LinkedHashSet<>());
     }
+
+    /** A value whose reducer removes {@code pops} items from {@code target} or, with -1, appends "e". */
+    private record Mutator(List<Object> target, int pops) {
+    }
+
+    private static byte[] dumpWithMutators(List<Object> list, int protocol) {
+        DispatchTable table = new DispatchTable().register(Mutator.class, (m, proto) -> {
+            if (m.pops() < 0) {
+                m.target().add("e");
+            }
+            for (int i = 0; i < m.pops() && !m.target().isEmpty(); i++) {
+                m.target().remove(m.target().size() - 1);
+            }
+            return new Reduction(new PyGlobal("builtins", "len"), PyTuple.EMPTY);
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Pickler(out, protocol).dispatchTable(table).dump(list);
+        return out.toByteArray();
+    }
+
+    /**
+     * A list that a reducer shortens or lengthens while it is being pickled is written as it is by then,
+     * item by item (CPython's batch_list_exact reads the size again at every item), not cut off at the
+     * first length and never a raw IndexOutOfBoundsException. Expected bytes: CPython 3.13, a class whose
+     * {@code __reduce__} pops two items (or appends 'e') and returns {@code (len, ())}, pickled at
+     * protocol 2 and then again at 5.
+     */
+    @Test
+    void aListChangedByAReducerWhileItIsPickledIsWrittenAsCPythonWritesIt() {
+        List<Object> shrinking = new ArrayList<>(List.of("a", "x", "b", "c", "d"));
+        shrinking.set(1, new Mutator(shrinking, 2));
+        assertThat(hex(dumpWithMutators(shrinking, 2))).isEqualTo(
+                "80025d7100285801000000617101635f5f6275696c74696e5f5f0a6c656e0a7102295271035801000000627104652e");
+        assertThat(hex(dumpWithMutators(shrinking, 5))).isEqualTo(
+                "8005951f000000000000005d94288c0161948c086275696c74696e73948c036c656e949394295294652e");
+        assertThat(shrinking).hasSize(1);
+
+        List<Object> growing = new ArrayList<>(List.of("a", "x", "b", "c", "d"));
+        growing.set(1, new Mutator(growing, -1));
+        assertThat(hex(dumpWithMutators(growing, 2))).isEqualTo("80025d7100285801000000617101635f5f6275696c74696e"
+                + "5f5f0a6c656e0a7102295271035801000000627104580100000063710558010000006471065801000000657107652e");
+        assertThat(hex(dumpWithMutators(growing, 5))).isEqualTo("80059531000000000000005d94288c0161948c086275696c7469"
+                + "6e73948c036c656e9493942952948c0162948c0163948c0164948c0165946809652e");
+    }
 }
