@@ -2,6 +2,7 @@ package org.sqlite3j.pickle;
 
 import static org.sqlite3j.pickle.Opcodes.*;
 
+import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -143,20 +144,16 @@ final class PicklerContainers {
         if (n == 0) {
             return;
         }
-        if (!p.bin()) {
-            for (Map.Entry<?, ?> e : d.entrySet()) {
-                p.save(e.getKey());
-                p.save(e.getValue());
+        saveItems(p, d, n);
+    }
+
+    private static void saveItems(Pickler p, Map<?, ?> d, int n) {
+        Iterator<? extends Map.Entry<?, ?>> it = d.entrySet().iterator();
+        if (!p.bin() || n == 1) {
+            while (it.hasNext()) {
+                saveItem(p, next(it, "dictionary"), d, n);
                 p.output().write(SETITEM);
             }
-            return;
-        }
-        Iterator<? extends Map.Entry<?, ?>> it = d.entrySet().iterator();
-        if (n == 1) {
-            Map.Entry<?, ?> e = it.next();
-            p.save(e.getKey());
-            p.save(e.getValue());
-            p.output().write(SETITEM);
             return;
         }
         // CPython's batch_dict_exact: a full last batch is followed by an empty MARK SETITEMS
@@ -164,12 +161,32 @@ final class PicklerContainers {
         do {
             p.output().write(MARK);
             for (k = 0; k < BATCHSIZE && it.hasNext(); k++) {
-                Map.Entry<?, ?> e = it.next();
-                p.save(e.getKey());
-                p.save(e.getValue());
+                saveItem(p, next(it, "dictionary"), d, n);
             }
             p.output().write(SETITEMS);
         } while (k == BATCHSIZE);
+    }
+
+    /** One key and value; as CPython, a dict whose size a reducer changed meanwhile is an error. */
+    private static void saveItem(Pickler p, Map.Entry<?, ?> e, Map<?, ?> d, int n) {
+        p.save(e.getKey());
+        p.save(e.getValue());
+        if (d.size() != n) {
+            throw changedSize("dictionary");
+        }
+    }
+
+    private static <T> T next(Iterator<T> it, String what) {
+        try {
+            return it.next();
+        } catch (ConcurrentModificationException e) {
+            throw changedSize(what);
+        }
+    }
+
+    /** CPython's RuntimeError "dictionary/set changed size during iteration", as a PicklingError. */
+    private static PicklingError changedSize(String what) {
+        return new PicklingError(what + " changed size during iteration");
     }
 
     static void saveSet(Pickler p, Set<?> s) {
@@ -183,12 +200,16 @@ final class PicklerContainers {
             return;
         }
         // CPython's save_set: a full last batch is followed by an empty MARK ADDITEMS
+        int n = s.size();
         Iterator<?> it = s.iterator();
         int k;
         do {
             p.output().write(MARK);
             for (k = 0; k < BATCHSIZE && it.hasNext(); k++) {
-                p.save(it.next());
+                p.save(next(it, "set"));
+                if (s.size() != n) {
+                    throw changedSize("set");
+                }
             }
             p.output().write(ADDITEMS);
         } while (k == BATCHSIZE);

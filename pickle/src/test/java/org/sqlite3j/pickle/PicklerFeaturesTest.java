@@ -488,4 +488,49 @@ class PicklerFeaturesTest {
         assertThat(hex(dumpWithMutators(growing, 5))).isEqualTo("80059531000000000000005d94288c0161948c086275696c7469"
                 + "6e73948c036c656e9493942952948c0162948c0163948c0164948c0165946809652e");
     }
+
+    /**
+     * A dict (any protocol) or set (protocol 4 and up) that a reducer resizes while it is pickled fails as
+     * in CPython 3.13, whose RuntimeError says "dictionary changed size during iteration" / "set changed
+     * size during iteration" — here a PicklingError with that message, not a ConcurrentModificationException;
+     * below protocol 4 a set is copied into a list first and pickles (as CPython's set.__reduce__ does).
+     */
+    @Test
+    void aDictOrSetResizedByAReducerWhileItIsPickledFailsWithCPythonsMessage() {
+        record Grower(java.util.Collection<Object> set, Map<Object, Object> dict) {
+        }
+        DispatchTable table = new DispatchTable().register(Grower.class, (g, proto) -> {
+            if (g.dict() != null) {
+                g.dict().put("zz", 1);
+            } else {
+                g.set().add("zz");
+            }
+            return new Reduction(new PyGlobal("builtins", "len"), PyTuple.EMPTY);
+        });
+        for (int protocol : new int[] {0, 2, 5}) {
+            Map<Object, Object> d = new LinkedHashMap<>();
+            d.put("a", 1);
+            d.put("b", new Grower(null, d)); // the last entry: Java's iterator alone would not notice
+            Pickler dictPickler = new Pickler(new ByteArrayOutputStream(), protocol).dispatchTable(table);
+            assertThatThrownBy(() -> dictPickler.dump(d)).isInstanceOf(PicklingError.class)
+                    .hasMessage("dictionary changed size during iteration");
+            d.remove("zz");
+            d.put("c", 3); // not the last entry: Java's iterator would throw ConcurrentModificationException
+            Pickler again = new Pickler(new ByteArrayOutputStream(), protocol).dispatchTable(table);
+            assertThatThrownBy(() -> again.dump(d)).isInstanceOf(PicklingError.class)
+                    .hasMessage("dictionary changed size during iteration");
+
+            java.util.Set<Object> st = new java.util.LinkedHashSet<>();
+            st.add(new Grower(st, null));
+            st.add("q");
+            Pickler setPickler = new Pickler(new ByteArrayOutputStream(), protocol).dispatchTable(table);
+            if (protocol < 4) {
+                setPickler.dump(st); // pickled from a copy
+                assertThat(st).contains("zz");
+            } else {
+                assertThatThrownBy(() -> setPickler.dump(st)).isInstanceOf(PicklingError.class)
+                        .hasMessage("set changed size during iteration");
+            }
+        }
+    }
 }
