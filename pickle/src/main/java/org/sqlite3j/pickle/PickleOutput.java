@@ -13,8 +13,8 @@ import java.util.Arrays;
  * FRAME header in front of each frame and, at an opcode boundary once the frame holds at least
  * {@link #FRAME_SIZE_TARGET} bytes, fills the header in (frames under 4 bytes get no header, as in
  * CPython). Payloads of at least the target size are written outside any frame. In stream mode each
- * committed frame (or, unframed, each 1 MiB) is handed to the OutputStream, or in {@code dumps} mode set
- * aside. Not thread-safe.
+ * committed frame (or, unframed, each 1 MiB) is handed to the OutputStream; in {@code dumps} mode each
+ * committed frame (or, unframed, each 64 KiB) is set aside, so the buffer stays small. Not thread-safe.
  *
  * <p>Large framed payloads are never copied into the buffer: in stream mode they go straight to the
  * OutputStream, and in {@code dumps} mode (no stream) the bytes before them are set aside and the
