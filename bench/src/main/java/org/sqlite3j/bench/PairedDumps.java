@@ -19,8 +19,11 @@ import org.sqlite3j.pickle.Pickle;
  *
  * <pre>
  * java -Xms2g -Xmx2g -cp bench/target/benchmarks.jar org.sqlite3j.bench.PairedDumps \
- *      bench/target/benchmarks.jar 5 60 - /tmp/variant/classes    # "-": the jar's own classes
+ *      bench/target/benchmarks.jar 5 60 OTHER_CLASSES - pyrolite
  * </pre>
+ *
+ * where {@code OTHER_CLASSES} is a directory holding another build's {@code org/sqlite3j/pickle/*}
+ * (unzipped from its benchmarks.jar), {@code -} the jar's own classes.
  *
  * Arguments: the jar, the protocol, the rounds (the first 10 are warm-up), then the variants; a variant
  * written {@code dir@p} uses protocol {@code p}, and {@code pyrolite} is Pyrolite's dumps of the same data.

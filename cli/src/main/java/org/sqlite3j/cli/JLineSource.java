@@ -32,8 +32,8 @@ final class JLineSource implements LineSource {
     }
 
     /**
-     * @param onInterrupt the shell's Ctrl-C handler while a statement runs. JLine installs its own
-     *                    handler while it reads a line and puts the previous one back only after it has
+     * @param onInterrupt the shell's Ctrl-C handler while a statement runs, installed here. JLine
+     *                    installs its own handler while it reads a line and puts the previous one back only after it has
      *                    restored the terminal's modes: a Ctrl-C pressed in between reached JLine's
      *                    handler, which interrupts the reading thread instead of the statement, and a
      *                    shell under such a key press once ignored Ctrl-C for the whole statement. So
@@ -43,6 +43,9 @@ final class JLineSource implements LineSource {
     JLineSource(Terminal terminal, Path historyFile, Terminal.SignalHandler onInterrupt) {
         this.terminal = terminal;
         this.onInterrupt = onInterrupt;
+        if (onInterrupt != null) {
+            terminal.handle(Terminal.Signal.INT, onInterrupt);
+        }
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         parser.setQuoteChars(new char[0]);

@@ -136,9 +136,7 @@ public final class Main {
         Shell shell = newShell(con, options, screen, screen, screen);
         screen.println(Shell.banner(describeDatabase(options.database())));
         screen.flush();
-        Terminal.SignalHandler stop = signal -> interrupt(con);
-        terminal.handle(Terminal.Signal.INT, stop);
-        try (JLineSource source = new JLineSource(terminal, options.historyFile(), stop)) {
+        try (JLineSource source = new JLineSource(terminal, options.historyFile(), signal -> interrupt(con))) {
             shell.run(source);
         }
         screen.flush();

@@ -244,12 +244,7 @@ public final class Pickler {
     }
 
     private void saveObject(Object obj) {
-        Class<?> c = obj.getClass();
-        if (c == LinkedHashMap.class || c == HashMap.class) {
-            PicklerContainers.saveDict(this, (Map<?, ?>) obj);
-        } else if (c == ArrayList.class) {
-            PicklerContainers.saveList(this, (List<?>) obj);
-        } else if (obj instanceof Map<?, ?> m && !(obj instanceof PyOrderedDict)) {
+        if (obj instanceof Map<?, ?> m && !(obj instanceof PyOrderedDict)) {
             PicklerContainers.saveDict(this, m);
         } else if (obj instanceof List<?> l) {
             PicklerContainers.saveList(this, l);

@@ -35,7 +35,8 @@ final class PicklerGlobals {
             p.save(new String(g.name()));
             out.write(STACK_GLOBAL);
         } else if (g.name().indexOf('.') > 0) {
-            writeNested(p, g.module(), g.name().split("\\."), g.name().split("\\.").length);
+            String[] parts = g.name().split("\\.");
+            writeNested(p, g.module(), parts, parts.length);
         } else {
             writeOpcodeAndName(p, GLOBAL, g);
         }
@@ -55,7 +56,7 @@ final class PicklerGlobals {
             return;
         }
         p.save(Pickler.GETATTR);
-        if (!(proto >= 2)) {
+        if (proto < 2) {
             out.write(MARK);
         }
         writeNested(p, module, parts, n - 1);

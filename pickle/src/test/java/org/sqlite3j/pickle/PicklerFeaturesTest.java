@@ -469,7 +469,7 @@ class PicklerFeaturesTest {
      * item by item (CPython's batch_list_exact reads the size again at every item), not cut off at the
      * first length and never a raw IndexOutOfBoundsException. Expected bytes: CPython 3.13, a class whose
      * {@code __reduce__} pops two items (or appends 'e') and returns {@code (len, ())}, pickled at
-     * protocol 2 and then again at 5.
+     * protocol 2 and then again at 5, and on fresh lists at protocol 0.
      */
     @Test
     void aListChangedByAReducerWhileItIsPickledIsWrittenAsCPythonWritesIt() {
@@ -487,6 +487,16 @@ class PicklerFeaturesTest {
                 + "5f5f0a6c656e0a7102295271035801000000627104580100000063710558010000006471065801000000657107652e");
         assertThat(hex(dumpWithMutators(growing, 5))).isEqualTo("80059531000000000000005d94288c0161948c086275696c7469"
                 + "6e73948c036c656e9493942952948c0162948c0163948c0164948c0165946809652e");
+
+        // protocol 0 appends item by item (CPython's list iterator reads the size as it goes)
+        List<Object> shrinking0 = new ArrayList<>(List.of("a", "x", "b", "c", "d"));
+        shrinking0.set(1, new Mutator(shrinking0, 2));
+        assertThat(hex(dumpWithMutators(shrinking0, 0))).isEqualTo(
+                "286c70300a56610a70310a61635f5f6275696c74696e5f5f0a6c656e0a70320a28745270330a6156620a70340a612e");
+        List<Object> growing0 = new ArrayList<>(List.of("a", "x", "b", "c", "d"));
+        growing0.set(1, new Mutator(growing0, -1));
+        assertThat(hex(dumpWithMutators(growing0, 0))).isEqualTo("286c70300a56610a70310a61635f5f6275696c74696e5f5f0a"
+                + "6c656e0a70320a28745270330a6156620a70340a6156630a70350a6156640a70360a6156650a70370a612e");
     }
 
     /**
