@@ -22,9 +22,17 @@ final class PicklerMemo {
     /** Slots from which the table no longer fits the fast caches and {@link #touch} reads ahead. */
     private static final int LARGE = 1 << 16;
 
-    private int bits = 7;
-    private int[] slots = new int[1 << 7]; // 0 = empty, else tag << bits | (index + 1)
-    /** Identity hash by memo index (entries of the table only). */
+    private static final int FIRST_BITS = 7;
+    /** Below this many slots the table grows fourfold (fewer rehashes for small pickles), from it twofold. */
+    private static final int QUADRUPLE_BELOW = 1 << 16;
+    /** The hash recorded for a global's index (identity hashes here are never negative). */
+    private static final int GLOBAL = -1;
+
+    private int bits = FIRST_BITS;
+    private int[] slots = new int[1 << FIRST_BITS]; // 0 = empty, else tag << bits | (index + 1)
+    /** How many memo indices the table takes before it grows: 80% of its slots. */
+    private int limit = limit(1 << FIRST_BITS);
+    /** Identity hash by memo index; {@link #GLOBAL} for a global's index (not in the table). */
     private int[] hashes = new int[32];
     /** The memoized objects by index ({@link ObjectChunks}: no humongous array for a large pickle). */
     private ObjectChunks objects = new ObjectChunks();
@@ -34,6 +42,10 @@ final class PicklerMemo {
 
     int size() {
         return size;
+    }
+
+    private static int limit(int slotCount) {
+        return slotCount / 5 * 4;
     }
 
     private static int hash(Object o) {
@@ -85,7 +97,7 @@ final class PicklerMemo {
      * their own opcode directly (nothing else is memoized in between).
      */
     int getOrPut(Object o) {
-        if (full()) {
+        if (size >= limit) {
             rehash();
         }
         int h = hash(o);
@@ -114,25 +126,17 @@ final class PicklerMemo {
             if (globals == null) {
                 globals = new HashMap<>();
             }
-            int index = size++; // no object and no table slot: globals are found by equality
+            int index = append(null, GLOBAL); // no object and no table slot: globals are found by equality
             globals.put(g, index);
             return index;
         }
-        if (full()) {
+        if (size >= limit) {
             rehash();
         }
         int h = hash(o);
         int index = append(o, h);
         insert(slots, bits, h, index);
         return index;
-    }
-
-    /**
-     * Whether one more entry would fill the table past 80%. Counted in memo indices (globals take one
-     * but no slot), so every index + 1 fits the {@code bits} low bits of a slot.
-     */
-    private boolean full() {
-        return (long) (size + 1) * 5 > (long) slots.length * 4;
     }
 
     private Object object(int index) {
@@ -142,16 +146,12 @@ final class PicklerMemo {
     private int append(Object o, int h) {
         int index = size;
         if (index >= hashes.length) {
-            growHashes();
+            hashes = Arrays.copyOf(hashes, hashes.length * 2);
         }
         hashes[index] = h;
         objects.set(index, o);
         size = index + 1;
         return index;
-    }
-
-    private void growHashes() { // globals skip indices, so size may be past the length
-        hashes = Arrays.copyOf(hashes, Math.max(size + 1, hashes.length * 2));
     }
 
     private static void insert(int[] t, int b, int h, int index) {
@@ -163,27 +163,36 @@ final class PicklerMemo {
         t[i] = (h >>> b) << b | (index + 1);
     }
 
+    /**
+     * A table twice (four times while small) the size, entries inserted in index order: the hashes are
+     * read in sequence. The limit counts memo indices (globals take one but no slot), so every index + 1
+     * fits the {@code bits} low bits of a slot.
+     */
     private void rehash() {
-        int[] old = slots;
-        int oldMask = old.length - 1;
-        int b = bits + 1;
+        int b = bits + (slots.length < QUADRUPLE_BELOW ? 2 : 1);
+        while (b <= 30 && limit(1 << b) <= size) { // globals alone may have taken many indices
+            b++;
+        }
         if (b > 30) {
-            throw new PicklingError("pickle memo exceeds " + (1 << 29) + " objects");
+            throw new PicklingError("pickle memo exceeds " + limit + " objects");
         }
         int[] t = new int[1 << b];
-        for (int v : old) { // in slot order: the new table is written in two ascending runs
-            if (v != 0) {
-                int index = (v & oldMask) - 1;
-                insert(t, b, hashes[index], index);
+        int[] hs = hashes;
+        for (int index = 0, n = size; index < n; index++) {
+            int h = hs[index];
+            if (h != GLOBAL) {
+                insert(t, b, h, index);
             }
         }
         slots = t;
         bits = b;
+        limit = limit(t.length);
     }
 
     void clear() {
-        bits = 7;
-        slots = new int[1 << 7];
+        bits = FIRST_BITS;
+        slots = new int[1 << FIRST_BITS];
+        limit = limit(slots.length);
         hashes = new int[32];
         objects = new ObjectChunks();
         size = 0;
