@@ -16,6 +16,7 @@ import org.sqlite3j.pickle.Pickle;
  * apart here). Each variant is a directory of {@code org/sqlite3j/pickle} classes put in front of this
  * jar in its own class loader, with its own copy of the data; the variants take turns, one dumps each,
  * and the report gives each variant's median and the median of its per-round ratio to the first one.
+ * Each round starts with the next variant, so that none gains from always coming after another.
  *
  * <pre>
  * java -Xms2g -Xmx2g -cp bench/target/benchmarks.jar org.sqlite3j.bench.PairedDumps \
@@ -111,7 +112,8 @@ public final class PairedDumps {
             results.add(new ArrayList<>());
         }
         for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < runners.size(); i++) {
+            for (int j = 0; j < runners.size(); j++) {
+                int i = (round + j) % runners.size(); // each round starts at the next variant: no position bias
                 double v = runners.get(i).applyAsDouble(protocols.get(i));
                 if (round >= 10) {
                     results.get(i).add(v);

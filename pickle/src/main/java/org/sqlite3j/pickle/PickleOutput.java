@@ -79,28 +79,37 @@ final class PickleOutput {
         pos += b.length;
     }
 
-    void writeU16(int v) {
-        ensure(2);
-        buf[pos++] = (byte) v;
-        buf[pos++] = (byte) (v >> 8);
+    /** {@code opcode} and its 2-byte little-endian argument. */
+    void writeU16(int opcode, int v) {
+        ensure(3);
+        buf[pos] = (byte) opcode;
+        buf[pos + 1] = (byte) v;
+        buf[pos + 2] = (byte) (v >> 8);
+        pos += 3;
     }
 
-    void writeU32(long v) {
-        ensure(4);
-        LE_INT.set(buf, pos, (int) v);
-        pos += 4;
+    /** {@code opcode} and its 4-byte little-endian argument. */
+    void writeU32(int opcode, long v) {
+        ensure(5);
+        buf[pos] = (byte) opcode;
+        LE_INT.set(buf, pos + 1, (int) v);
+        pos += 5;
     }
 
-    void writeU64(long v) {
-        ensure(8);
-        LE_LONG.set(buf, pos, v);
-        pos += 8;
+    /** {@code opcode} and its 8-byte little-endian argument. */
+    void writeU64(int opcode, long v) {
+        ensure(9);
+        buf[pos] = (byte) opcode;
+        LE_LONG.set(buf, pos + 1, v);
+        pos += 9;
     }
 
-    void writeF64(double d) {
-        ensure(8);
-        BE_LONG.set(buf, pos, Double.doubleToRawLongBits(d));
-        pos += 8;
+    /** {@code opcode} and a big-endian IEEE double (BINFLOAT's argument). */
+    void writeF64(int opcode, double d) {
+        ensure(9);
+        buf[pos] = (byte) opcode;
+        BE_LONG.set(buf, pos + 1, Double.doubleToRawLongBits(d));
+        pos += 9;
     }
 
     void writeAscii(String s) {

@@ -332,8 +332,7 @@ public final class Pickler {
             if (index < 256) {
                 out.write2(BINPUT, index);
             } else {
-                out.write(LONG_BINPUT);
-                out.writeU32(index);
+                out.writeU32(LONG_BINPUT, index);
             }
         } else {
             out.writeAscii("p" + index + "\n");
@@ -345,8 +344,7 @@ public final class Pickler {
             if (index < 256) {
                 out.write2(BINGET, index);
             } else {
-                out.write(LONG_BINGET);
-                out.writeU32(index);
+                out.writeU32(LONG_BINGET, index);
             }
         } else {
             out.writeAscii("g" + index + "\n");
@@ -409,8 +407,7 @@ public final class Pickler {
             } else if (n >= PickleOutput.FRAME_SIZE_TARGET && out.framing()) {
                 out.writeLarge(PicklerScalars.header(BINUNICODE, n, 4), b);
             } else {
-                out.write(BINUNICODE);
-                out.writeU32(n);
+                out.writeU32(BINUNICODE, n);
                 out.write(b);
             }
         }
@@ -434,8 +431,7 @@ public final class Pickler {
         } else if (n >= PickleOutput.FRAME_SIZE_TARGET && out.framing()) {
             out.writeLarge(PicklerScalars.header(BINBYTES, n, 4), b);
         } else {
-            out.write(BINBYTES);
-            out.writeU32(n);
+            out.writeU32(BINBYTES, n);
             out.write(b);
         }
         memoize(memoKey);
@@ -451,8 +447,7 @@ public final class Pickler {
         if (b.length >= PickleOutput.FRAME_SIZE_TARGET && out.framing()) {
             out.writeLarge(PicklerScalars.header(BYTEARRAY8, b.length, 8), b);
         } else {
-            out.write(BYTEARRAY8);
-            out.writeU64(b.length);
+            out.writeU64(BYTEARRAY8, b.length);
             out.write(b);
         }
         memoize(memoKey);

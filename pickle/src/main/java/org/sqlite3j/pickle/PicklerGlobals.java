@@ -21,11 +21,9 @@ final class PicklerGlobals {
                 if (code <= 0xff) {
                     out.write2(EXT1, code);
                 } else if (code <= 0xffff) {
-                    out.write(EXT2);
-                    out.writeU16(code);
+                    out.writeU16(EXT2, code);
                 } else {
-                    out.write(EXT4);
-                    out.writeU32(code);
+                    out.writeU32(EXT4, code);
                 }
                 return;
             }

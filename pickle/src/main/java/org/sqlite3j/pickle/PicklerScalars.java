@@ -20,11 +20,9 @@ final class PicklerScalars {
                 if (v >= 0 && v <= 0xff) {
                     out.write2(BININT1, (int) v);
                 } else if (v >= 0 && v <= 0xffff) {
-                    out.write(BININT2);
-                    out.writeU16((int) v);
+                    out.writeU16(BININT2, (int) v);
                 } else {
-                    out.write(BININT);
-                    out.writeU32(v);
+                    out.writeU32(BININT, v);
                 }
             } else {
                 out.writeAscii("I" + v + "\n");
@@ -45,8 +43,7 @@ final class PicklerScalars {
             if (n < 256) {
                 out.write2(LONG1, n);
             } else {
-                out.write(LONG4);
-                out.writeU32(n);
+                out.writeU32(LONG4, n);
             }
             out.ensure(n);
             for (int i = n - 1; i >= 0; i--) {
@@ -65,8 +62,7 @@ final class PicklerScalars {
 
     static void saveFloat(PickleOutput out, int proto, double d) {
         if (proto >= 1) {
-            out.write(BINFLOAT);
-            out.writeF64(d);
+            out.writeF64(BINFLOAT, d);
         } else {
             out.writeAscii("F" + Numbers.repr(d) + "\n");
         }
