@@ -244,7 +244,14 @@ public final class Pickler {
     }
 
     private void saveObject(Object obj) {
-        if (obj instanceof Map<?, ?> m && !(obj instanceof PyOrderedDict)) {
+        Class<?> c = obj.getClass();
+        // the commonest containers by exact class first: a failed interface test (ArrayList instanceof
+        // Map) scans the class's whole list of interfaces on this JVM, every time
+        if (c == ArrayList.class) {
+            PicklerContainers.saveList(this, (ArrayList<?>) obj);
+        } else if (c == LinkedHashMap.class || c == HashMap.class) {
+            PicklerContainers.saveDict(this, (Map<?, ?>) obj);
+        } else if (obj instanceof Map<?, ?> m && !(obj instanceof PyOrderedDict)) {
             PicklerContainers.saveDict(this, m);
         } else if (obj instanceof List<?> l) {
             PicklerContainers.saveList(this, l);

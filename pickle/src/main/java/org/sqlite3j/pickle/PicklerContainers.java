@@ -2,6 +2,7 @@ package org.sqlite3j.pickle;
 
 import static org.sqlite3j.pickle.Opcodes.*;
 
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
@@ -102,7 +103,7 @@ final class PicklerContainers {
             p.output().write(APPEND);
             return;
         }
-        if (l instanceof RandomAccess) {
+        if (l.getClass() == ArrayList.class || l instanceof RandomAccess) { // exact class: no interface scan
             // CPython's batch_list_exact: the size is read again at every item, so a list that a reducer
             // shortens or lengthens while it is being saved is written as it is by then
             int total = 0;
