@@ -47,17 +47,22 @@ final class PickleOutput {
         rearm();
     }
 
+    /** Room for {@code n} more bytes. Tiny, so that every write inlines it; growing is out of line. */
     void ensure(int n) {
         if (buf.length - pos < n) {
-            long want = Math.max((long) buf.length * 2, (long) pos + n);
-            if (want > Integer.MAX_VALUE - 16) {
-                if ((long) pos + n > Integer.MAX_VALUE - 16) {
-                    throw new PicklingError("pickle exceeds the 2 GiB a Java array can hold");
-                }
-                want = Integer.MAX_VALUE - 16;
-            }
-            buf = Arrays.copyOf(buf, (int) want);
+            grow(n);
         }
+    }
+
+    private void grow(int n) {
+        long want = Math.max((long) buf.length * 2, (long) pos + n);
+        if (want > Integer.MAX_VALUE - 16) {
+            if ((long) pos + n > Integer.MAX_VALUE - 16) {
+                throw new PicklingError("pickle exceeds the 2 GiB a Java array can hold");
+            }
+            want = Integer.MAX_VALUE - 16;
+        }
+        buf = Arrays.copyOf(buf, (int) want);
     }
 
     void write(int b) {
