@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class Pickler {
     private static final PyGlobal PARTIAL = Builtins.PARTIAL_GLOBAL;
     /** {@code object.__new__}: one instance, so a second object reuses the memo entry as CPython does. */
     private static final PyAttribute OBJECT_NEW = Builtins.OBJECT_NEW;
+    /** Dict key positions remembered in {@link #keyCache}. */
+    private static final int KEY_CACHE = 8;
 
     private final PickleOutput out;
     private final int proto;
@@ -54,6 +57,15 @@ public final class Pickler {
     /** A memo index {@link PicklerMemo#getOrPut} already assigned to the object being saved, else -1. */
     private int reserved = -1;
     private final PicklerMemo memo = new PicklerMemo();
+    /** The memo index saveStrMemoized last wrote or found. */
+    private int lastStrIndex;
+    /**
+     * The string keys of the dicts saved last, by position, with their memo indices: dicts of records
+     * repeat the same key objects in the same order, and a key found here is written as its GET without
+     * dispatch or a memo probe. Valid while the memo is (cleared with it).
+     */
+    private final Object[] keyCache = new Object[KEY_CACHE];
+    private final int[] keyCacheIndex = new int[KEY_CACHE];
     /** One String instance per module name, so repeated module names hit the memo like CPython's. */
     private final Map<String, String> moduleNames = new java.util.HashMap<>();
 
@@ -129,6 +141,7 @@ public final class Pickler {
     /** Python's {@code clear_memo()}. */
     public void clearMemo() {
         memo.clear();
+        Arrays.fill(keyCache, null);
         moduleNames.clear();
     }
 
@@ -211,10 +224,31 @@ public final class Pickler {
     private void saveStrMemoized(String s) {
         int m = memo.getOrPut(s);
         if (m >= 0) {
+            lastStrIndex = m;
             writeGet(m);
         } else {
             reserved = -m - 1;
+            lastStrIndex = reserved;
             saveStr(s);
+        }
+    }
+
+    /**
+     * Saves the key at {@code position} in a dict: as {@link #save(Object)} does, but a string key that is
+     * the same object as at this position in the dicts before (see {@link #keyCache}) is written as its
+     * GET straight away, after the same frame-boundary check. Not with a persistent_id, which sees every object.
+     */
+    void saveKey(Object key, int position) {
+        if (position >= KEY_CACHE || persistentId != null || key == null || key.getClass() != String.class) {
+            save(key);
+        } else if (keyCache[position] == key) {
+            out.boundary();
+            writeGet(keyCacheIndex[position]);
+        } else {
+            out.boundary();
+            saveStrMemoized((String) key);
+            keyCache[position] = key;
+            keyCacheIndex[position] = lastStrIndex;
         }
     }
 

@@ -150,9 +150,10 @@ final class PicklerContainers {
 
     private static void saveItems(Pickler p, Map<?, ?> d, int n) {
         Iterator<? extends Map.Entry<?, ?>> it = d.entrySet().iterator();
+        int position = 0;
         if (!p.bin() || n == 1) {
             while (it.hasNext()) {
-                saveItem(p, next(it, "dictionary"), d, n);
+                saveItem(p, next(it, "dictionary"), position++, d, n);
                 p.output().write(SETITEM);
             }
             return;
@@ -162,15 +163,15 @@ final class PicklerContainers {
         do {
             p.output().write(MARK);
             for (k = 0; k < BATCHSIZE && it.hasNext(); k++) {
-                saveItem(p, next(it, "dictionary"), d, n);
+                saveItem(p, next(it, "dictionary"), position++, d, n);
             }
             p.output().write(SETITEMS);
         } while (k == BATCHSIZE);
     }
 
     /** One key and value; as CPython, a dict whose size a reducer changed meanwhile is an error. */
-    private static void saveItem(Pickler p, Map.Entry<?, ?> e, Map<?, ?> d, int n) {
-        p.save(e.getKey());
+    private static void saveItem(Pickler p, Map.Entry<?, ?> e, int position, Map<?, ?> d, int n) {
+        p.saveKey(e.getKey(), position);
         p.save(e.getValue());
         if (d.size() != n) {
             throw changedSize("dictionary");

@@ -35,6 +35,55 @@ class PicklerFeaturesTest {
         Map<Object, Object> attrs = new LinkedHashMap<>();
     }
 
+    private static Map<Object, Object> dict(Object... kv) {
+        Map<Object, Object> d = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            d.put(kv[i], kv[i + 1]);
+        }
+        return d;
+    }
+
+    /**
+     * Dict keys met again at the same position are written as the GET of the same object only: an equal
+     * but distinct key is a new string, a key at another position is still found, and the memo's last
+     * word holds after clear_memo() and once a persistent_id is set. Expected bytes: CPython 3.13, with
+     * {@code b = ''.join(['i', 'd'])} for the distinct key and a Pickler subclass whose persistent_id is
+     * switched on between two dump() calls.
+     */
+    @Test
+    void repeatedDictKeysAreWrittenAsCPythonWritesThem() {
+        String a = "id";
+        String b = new String(a);
+        List<Object> data = List.of(dict(a, 1L, "n", 2L), dict(b, 3L, "n", 4L), dict("n", 5L, a, 6L),
+                dict(a, 7L, "n", 8L), dict(a, 9L));
+        assertThat(hex(Pickle.dumps(data, 0))).isEqualTo("286c70300a286470310a5669640a70320a49310a73566e0a70330a49"
+                + "320a7361286470340a5669640a70350a49330a7367330a49340a7361286470360a67330a49350a7367320a49360a73"
+                + "61286470370a67320a49370a7367330a49380a7361286470380a67320a49390a73612e");
+        assertThat(hex(Pickle.dumps(data, 2))).isEqualTo("80025d7100287d7101285802000000696471024b0158010000006e71"
+                + "034b02757d7104285802000000696471054b0368034b04757d71062868034b0568024b06757d71072868024b0768034b"
+                + "08757d710868024b0973652e");
+        assertThat(hex(Pickle.dumps(data, 5))).isEqualTo("80059544000000000000005d94287d94288c026964944b018c016e94"
+                + "4b02757d94288c026964944b0368034b04757d942868034b0568024b06757d942868024b0768034b08757d9468024b09"
+                + "73652e");
+
+        ByteArrayOutputStream cleared = new ByteArrayOutputStream();
+        Pickler p = new Pickler(cleared, 5);
+        p.dump(List.of(dict(a, 1L)));
+        p.dump(List.of(dict(a, 2L))); // the memo carries over: a GET
+        p.clearMemo();
+        p.dump(List.of(dict(a, 3L))); // written again
+        assertThat(hex(cleared.toByteArray())).isEqualTo("8005950e000000000000005d947d948c026964944b0173612e800595"
+                + "0b000000000000005d947d9468024b0273612e8005950e000000000000005d947d948c026964944b0373612e");
+
+        ByteArrayOutputStream persistent = new ByteArrayOutputStream();
+        Pickler q = new Pickler(persistent, 2);
+        q.dump(List.of(dict(a, 1L)));
+        q.persistentId(o -> o == a ? "K" : null);
+        q.dump(List.of(dict(a, 2L))); // the key goes to persistent_id, not to the memo
+        assertThat(hex(persistent.toByteArray())).isEqualTo("80025d71007d71015802000000696471024b0173612e80025d71037d"
+                + "710458010000004b7105514b0273612e");
+    }
+
     @Test // the memo is by identity for strings too: equal strings that are distinct objects are written each time
     void stringsAreMemoizedByIdentityEvenWhenManyAreEqual() {
         int n = 20_000;
