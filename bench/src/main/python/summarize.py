@@ -66,8 +66,10 @@ SPECS = [
      "PickleBenchmark.pyroliteBytesDumps", "Pyrolite p2", "pickle.bytes.dumps5", [("cpython", 1.0), ("base", 4.0)]),
     ("pickle", "10 MiB bytes loads p5", "bytes", "PickleBenchmark.bytesLoads5", MIB10,
      "PickleBenchmark.pyroliteBytesLoads5", "Pyrolite", "pickle.bytes.loads5", [("cpython", 1.0)]),
+    # issue 4's ">= 4x Pyrolite's dumps" names its data (100k small dicts, 10 MB bytes); the deep graph is
+    # this suite's own workload, reported against Pyrolite without that target
     ("pickle", "deep graph dumps p5", "records", "PickleBenchmark.deepDumps5", DEEP,
-     "PickleBenchmark.pyroliteDeepDumps", "Pyrolite p2", "pickle.deep.dumps5", [("cpython", 1.0), ("base", 4.0)]),
+     "PickleBenchmark.pyroliteDeepDumps", "Pyrolite p2", "pickle.deep.dumps5", [("cpython", 1.0)]),
     ("pickle", "deep graph loads p5", "records", "PickleBenchmark.deepLoads5", DEEP,
      "PickleBenchmark.pyroliteDeepLoads5", "Pyrolite", "pickle.deep.loads5", [("cpython", 1.0)]),
 
