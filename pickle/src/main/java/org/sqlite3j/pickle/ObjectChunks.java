@@ -30,6 +30,11 @@ final class ObjectChunks {
         return index < CHUNK ? first[(int) index] : more[(int) (index >>> SHIFT) - 1][(int) (index & MASK)];
     }
 
+    /** {@link #get(long)} for an int index, small enough (bytecode) for the JIT to inline anywhere. */
+    Object get(int index) {
+        return index < CHUNK ? first[index] : more[(index >>> SHIFT) - 1][index & MASK];
+    }
+
     /** Sets {@code index} (growing as needed) and returns what was there. */
     Object set(long index, Object value) {
         Object[] chunk;

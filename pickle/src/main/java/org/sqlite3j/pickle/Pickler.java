@@ -356,9 +356,9 @@ public final class Pickler {
         return b;
     }
 
-    void memoize(Object obj) {
-        if (reserved >= 0) {
-            int index = reserved;
+    void memoize(Object obj) { // small enough (bytecode) for the JIT to inline anywhere
+        int index = reserved;
+        if (index >= 0) {
             reserved = -1;
             writePut(index);
         } else {
