@@ -91,6 +91,12 @@ public class PickleBenchmark {
         return Pickle.dumps(small, 4);
     }
 
+    /** No pickle: the cost of only visiting the data as a pickler must ({@link PickleData#walk}), a floor for dumps. */
+    @Benchmark
+    public long smallWalk() {
+        return PickleData.walk(small);
+    }
+
     /** Protocol 2, the one Pyrolite writes: the like-for-like comparison with {@link #pyroliteSmallDumps}. */
     @Benchmark
     public byte[] smallDumps2() {
