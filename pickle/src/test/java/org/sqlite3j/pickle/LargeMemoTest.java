@@ -110,4 +110,66 @@ class LargeMemoTest {
             assertThat(((Map<?, ?>) recs.get(1000)).get("f")).isEqualTo(((Map<?, ?>) recs.get(0)).get("f")).isNotNull();
         }
     }
+
+    /**
+     * Globals take memo indices but no table slots (below protocol 4 the names are written inline), so a
+     * burst of them pushes the index count past what one step of table growth can encode: the table must
+     * grow until every index fits, or a tuple (looked up without a later insert to repair the table) is not
+     * found when it comes again. Bursts of 2,000 to 70,000 globals, each followed by a tuple twice. Expected:
+     * CPython 3.13's bytes for functions {@code m.f0 ...} of a module made on the fly.
+     */
+    private static final String[] GLOBALS_FIRST = {
+        "1 1458383 3b5d8e8bb38fdf53fa3b0a04f8cc020aacfa4eda31e3acf9f018b06b574aa377",
+        "2 1458381 0bf0cc76c6a713af1c12ad8a9e6608403d8aba2b9923fb6de0facc720a2e95fe",
+        "3 1458381 490130abdbe074d88992006743d757a57b828aeaa76d6190b96ae7779630e918",
+    };
+    private static final int[] BURSTS = {2000, 6000, 20000, 70000};
+
+    private static final String GLOBALS_FIRST_PYTHON = String.join("\n",
+            "import hashlib, pickle, sys, types",
+            "m = types.ModuleType('m'); sys.modules['m'] = m",
+            "def g(i):",
+            "    def f(): pass",
+            "    f.__qualname__ = f.__name__ = f'f{i}'; f.__module__ = 'm'; setattr(m, f'f{i}', f)",
+            "    return f",
+            "data = []",
+            "n = 0",
+            "for k, burst in enumerate((2000, 6000, 20000, 70000)):",
+            "    data += [g(n + i) for i in range(burst)]",
+            "    n += burst",
+            "    t = (k,)",
+            "    data += [t, t]",
+            "for p in (1, 2, 3):",
+            "    b = pickle.dumps(data, p)",
+            "    print(p, len(b), hashlib.sha256(b).hexdigest())",
+            "");
+
+    @Test
+    void burstsOfGlobalsLeaveTheMemoConsistent() throws Exception {
+        List<Object> data = new ArrayList<>();
+        int n = 0;
+        for (int k = 0; k < BURSTS.length; k++) {
+            for (int i = 0; i < BURSTS[k]; i++) {
+                data.add(new PyGlobal("m", "f" + (n + i)));
+            }
+            n += BURSTS[k];
+            PyTuple t = PyTuple.of((long) k);
+            data.add(t);
+            data.add(t);
+        }
+        List<String> ours = new ArrayList<>();
+        for (int p = 1; p <= 3; p++) {
+            ours.add(digest(p, Pickle.dumps(data, p)));
+        }
+        assertThat(ours).containsExactly(GLOBALS_FIRST);
+        List<?> loaded = (List<?>) Pickle.loads(Pickle.dumps(data, 2), Globals.builtins().toBuilder().allowModule("m").build());
+        assertThat(loaded.get(2000)).isSameAs(loaded.get(2001)).isEqualTo(PyTuple.of(0L));
+        assertThat(loaded.get(loaded.size() - 1)).isSameAs(loaded.get(loaded.size() - 2)).isEqualTo(PyTuple.of(3L));
+    }
+
+    @Test
+    void theGlobalsFirstDigestsAreCPythonsOwn() throws Exception {
+        String out = CPython.run(GLOBALS_FIRST_PYTHON, "-c", "import sys; exec(sys.stdin.read())");
+        assertThat(out.strip().split("\n")).containsExactly(GLOBALS_FIRST);
+    }
 }
