@@ -57,8 +57,6 @@ public final class Pickler {
     /** A memo index {@link PicklerMemo#getOrPut} already assigned to the object being saved, else -1. */
     private int reserved = -1;
     private final PicklerMemo memo = new PicklerMemo();
-    /** The memo index saveStrMemoized last wrote or found. */
-    private int lastStrIndex;
     /**
      * The string keys of the dicts saved last, by position, with their memo indices: dicts of records
      * repeat the same key objects in the same order, and a key found here is written as its GET without
@@ -221,16 +219,16 @@ public final class Pickler {
         }
     }
 
-    private void saveStrMemoized(String s) {
+    /** A GET if {@code s} is in the memo, else {@code s} saved and memoized; returns its memo index. */
+    private int saveStrMemoized(String s) {
         int m = memo.getOrPut(s);
         if (m >= 0) {
-            lastStrIndex = m;
             writeGet(m);
-        } else {
-            reserved = -m - 1;
-            lastStrIndex = reserved;
-            saveStr(s);
+            return m;
         }
+        reserved = -m - 1;
+        saveStr(s);
+        return -m - 1;
     }
 
     /**
@@ -246,9 +244,8 @@ public final class Pickler {
             writeGet(keyCacheIndex[position]);
         } else {
             out.boundary();
-            saveStrMemoized((String) key);
+            keyCacheIndex[position] = saveStrMemoized((String) key);
             keyCache[position] = key;
-            keyCacheIndex[position] = lastStrIndex;
         }
     }
 

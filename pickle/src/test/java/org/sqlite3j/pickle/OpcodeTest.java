@@ -27,7 +27,8 @@ class OpcodeTest {
         return latin1.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Map<Object, Object> dict(Object... kv) {
+    /** A dict (insertion order kept) of the key, value pairs {@code kv}. */
+    static Map<Object, Object> dict(Object... kv) {
         Map<Object, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);

@@ -2,6 +2,7 @@ package org.sqlite3j.pickle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sqlite3j.pickle.OpcodeTest.dict;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,14 +34,6 @@ class PicklerFeaturesTest {
 
     static final class Bag {
         Map<Object, Object> attrs = new LinkedHashMap<>();
-    }
-
-    private static Map<Object, Object> dict(Object... kv) {
-        Map<Object, Object> d = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            d.put(kv[i], kv[i + 1]);
-        }
-        return d;
     }
 
     /**
