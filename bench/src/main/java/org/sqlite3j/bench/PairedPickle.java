@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
 import org.sqlite3j.pickle.Pickle;
 
 /**
- * Paired A/B timing of {@code Pickle.dumps} on the small-dicts workload, for changes too small to
+ * Paired A/B timing of {@code Pickle.dumps} (or {@code Pickle.loads}) on the small-dicts workload, for changes too small to
  * see across separate JMH runs on a noisy machine (the same jar measured 57 and 84 ms per dumps an hour
  * apart here). Each variant is a directory of {@code org/sqlite3j/pickle} classes put in front of this
  * jar in its own class loader, with its own copy of the data; the variants take turns, one dumps each,
@@ -19,7 +19,7 @@ import org.sqlite3j.pickle.Pickle;
  * Each round starts with the next variant, so that none gains from always coming after another.
  *
  * <pre>
- * java -Xms2g -Xmx2g -cp bench/target/benchmarks.jar org.sqlite3j.bench.PairedDumps \
+ * java -Xms2g -Xmx2g -cp bench/target/benchmarks.jar org.sqlite3j.bench.PairedPickle \
  *      bench/target/benchmarks.jar 5 60 OTHER_CLASSES - pyrolite
  * </pre>
  *
@@ -28,36 +28,65 @@ import org.sqlite3j.pickle.Pickle;
  *
  * Arguments: the jar, the protocol, the rounds (the first 10 are warm-up), then the variants; a variant
  * written {@code dir@p} uses protocol {@code p}, and {@code pyrolite} is Pyrolite's dumps of the same data.
+ * A protocol written {@code loadsP} (for instance {@code loads5}) times {@code Pickle.loads} of the
+ * workload's protocol-P pickle instead, each variant reading the bytes its own build wrote.
  * An identical pair reads within 0.95–1.05 here.
  */
-public final class PairedDumps {
-    private PairedDumps() {
+public final class PairedPickle {
+    private PairedPickle() {
     }
 
-    /** Times one {@code dumps} of the small-dicts workload (its own copy), in records per second. */
+    /** With {@code -Dpaired.cpu=true}, times this thread's CPU time instead of wall time. */
+    private static final boolean CPU = Boolean.getBoolean("paired.cpu");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static long now() {
+        return CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** A protocol argument {@code loadsP}: times loads of a protocol-P pickle (encoded as -1 - P). */
+    private static final String LOADS = "loads";
+
+    /**
+     * Times one {@code dumps} of the small-dicts workload (its own copy), in records per second; a
+     * negative protocol {@code -1 - P} times one {@code loads} of its protocol-P pickle instead.
+     */
     abstract static class Timed implements ToDoubleFunction<Integer> {
         final List<Object> small = PickleData.small(PickleData.RECORDS);
+        private byte[] pickled;
 
         abstract byte[] dumps(int protocol) throws java.io.IOException;
 
+        Object loads(byte[] data) {
+            throw new UnsupportedOperationException("this variant only dumps");
+        }
+
         @Override
         public double applyAsDouble(Integer protocol) {
-            long t0 = System.nanoTime();
-            byte[] b;
+            if (protocol < 0) {
+                if (pickled == null) {
+                    pickled = Pickle.dumps(small, -1 - protocol);
+                }
+                // each loads keeps all it builds until it returns, so which round a young collection lands
+                // in decides its time (p25-p75 spread 2x): start every loads from an empty young generation
+                System.gc();
+            }
+            long t0 = now();
+            int size;
             try {
-                b = dumps(protocol);
+                size = protocol < 0 ? ((List<?>) loads(pickled)).size() : dumps(protocol).length;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            long dt = System.nanoTime() - t0;
-            if (b.length < PickleData.RECORDS) {
-                throw new IllegalStateException("pickle too short: " + b.length);
+            long dt = now() - t0;
+            if (size < PickleData.RECORDS) {
+                throw new IllegalStateException("result too short: " + size);
             }
             return PickleData.RECORDS / (dt / 1e9);
         }
     }
 
-    /** One variant's {@code Pickle.dumps}, loaded in the variant's class loader. */
+    /** One variant's {@code Pickle.dumps} / {@code Pickle.loads}, loaded in the variant's class loader. */
     public static final class Runner extends Timed {
         public Runner() {
         }
@@ -66,9 +95,17 @@ public final class PairedDumps {
         byte[] dumps(int protocol) {
             return Pickle.dumps(small, protocol);
         }
+
+        @Override
+        Object loads(byte[] data) {
+            return Pickle.loads(data);
+        }
     }
 
-    /** Pyrolite's {@code Pickler().dumps} (protocol 2) of the same workload: the variant named {@code pyrolite}. */
+    /**
+     * Pyrolite's {@code Pickler().dumps} (protocol 2) of the same workload, or its {@code Unpickler().loads}
+     * of the same bytes ours reads: the variant named {@code pyrolite}.
+     */
     public static final class PyroliteRunner extends Timed {
         public PyroliteRunner() {
         }
@@ -77,15 +114,30 @@ public final class PairedDumps {
         byte[] dumps(int ignored) throws java.io.IOException {
             return new net.razorvine.pickle.Pickler().dumps(small);
         }
+
+        @Override
+        Object loads(byte[] data) {
+            try {
+                return new net.razorvine.pickle.Unpickler().loads(data);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** {@code P} for dumps at protocol P, {@code loadsP} for loads of a protocol-P pickle (as -1 - P). */
+    private static int protocolCode(String arg) {
+        return arg.startsWith(LOADS) ? -1 - Integer.parseInt(arg.substring(LOADS.length())) : Integer.parseInt(arg);
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4 || Integer.parseInt(args[2]) <= 10) {
-            System.err.println("usage: PairedDumps JAR PROTOCOL ROUNDS VARIANT...   (ROUNDS > 10; VARIANT: class dir, '-', dir@protocol or pyrolite)");
+            System.err.println("usage: PairedPickle JAR PROTOCOL ROUNDS VARIANT...   (PROTOCOL: P or loadsP; ROUNDS > 10;"
+                    + " VARIANT: class dir, '-', dir@protocol or pyrolite)");
             System.exit(2);
         }
         URL jar = Path.of(args[0]).toUri().toURL();
-        int protocol = Integer.parseInt(args[1]);
+        int protocol = protocolCode(args[1]);
         int rounds = Integer.parseInt(args[2]);
         List<String> names = List.of(args).subList(3, args.length);
         List<ToDoubleFunction<Integer>> runners = new ArrayList<>();
@@ -93,7 +145,7 @@ public final class PairedDumps {
         for (String name : names) {
             int at = name.indexOf('@');
             String dir = at < 0 ? name : name.substring(0, at);
-            protocols.add(at < 0 ? protocol : Integer.parseInt(name.substring(at + 1)));
+            protocols.add(at < 0 ? protocol : protocolCode(name.substring(at + 1)));
             List<URL> urls = new ArrayList<>();
             boolean pyrolite = dir.equals("pyrolite");
             if (!dir.equals("-") && !pyrolite) {
