@@ -263,10 +263,29 @@ final class PickleOutput {
         if (segmentBytes + pos > Integer.MAX_VALUE - 16) {
             throw new PicklingError("pickle exceeds the 2 GiB a Java array can hold");
         }
-        byte[] result = new byte[(int) (segmentBytes + pos)];
+        // the largest segment (a large payload) is copied first, straight after the allocation: the JIT
+        // then zeroes only the rest of the new array instead of all of it before the copy (a second pass
+        // over 10 MiB of memory for one large bytes value)
+        int largest = 0;
+        int largestAt = 0;
         int at = 0;
-        for (byte[] s : segments) {
-            System.arraycopy(s, 0, result, at, s.length);
+        for (int i = 0; i < segments.size(); i++) {
+            byte[] s = segments.get(i);
+            if (s.length > segments.get(largest).length) {
+                largest = i;
+                largestAt = at;
+            }
+            at += s.length;
+        }
+        byte[] big = segments.get(largest);
+        byte[] result = new byte[(int) (segmentBytes + pos)];
+        System.arraycopy(big, 0, result, largestAt, big.length);
+        at = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            byte[] s = segments.get(i);
+            if (i != largest) {
+                System.arraycopy(s, 0, result, at, s.length);
+            }
             at += s.length;
         }
         System.arraycopy(buf, 0, result, at, pos);

@@ -13,7 +13,7 @@ final class UnpicklerMemo {
     private static final Object NULL = new Object();
     private static final int DENSE_LIMIT = 1 << 20;
 
-    private ObjectChunks dense = new ObjectChunks();
+    private final ObjectChunks dense = new ObjectChunks();
     private Map<Long, Object> sparse;
     /** Objects a BUILD replaced, and what replaced them (see {@link #replace}). */
     private IdentityHashMap<Object, Object> replaced;
@@ -90,12 +90,5 @@ final class UnpicklerMemo {
             v = r;
         }
         return v;
-    }
-
-    void clear() {
-        dense = new ObjectChunks();
-        sparse = null;
-        replaced = null;
-        count = 0;
     }
 }
