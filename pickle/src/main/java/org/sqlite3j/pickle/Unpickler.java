@@ -120,7 +120,6 @@ public final class Unpickler {
         if (memo == null) {
             memo = new UnpicklerMemo(maxMemo);
         }
-        Arrays.fill(stack, 0, sp, null);
         sp = 0;
         markCount = 0;
         fence = 0;
@@ -134,6 +133,9 @@ public final class Unpickler {
         } catch (RuntimeException e) {
             // a registered PyClass, persistent_load or java.time rejecting the stream's values
             throw new UnpicklingError(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } finally {
+            // popping leaves the slots as they are (no store per pop): whatever the stack held goes here
+            Arrays.fill(stack, null);
         }
     }
 
@@ -211,10 +213,10 @@ public final class Unpickler {
                         for (int i = m; i < sp; i++) {
                             l.add(stack[i]);
                         }
-                        clearTo(m);
+                        dropTo(m);
                     } else {
                         Object[] items = Arrays.copyOfRange(stack, m, sp);
-                        clearTo(m);
+                        dropTo(m);
                         Containers.extend(target, items);
                     }
                 }
@@ -249,10 +251,10 @@ public final class Unpickler {
                             }
                             d.put(key, stack[i + 1]);
                         }
-                        clearTo(m);
+                        dropTo(m);
                     } else {
                         Object[] items = Arrays.copyOfRange(stack, m, sp);
-                        clearTo(m);
+                        dropTo(m);
                         Containers.setItems(target, items);
                     }
                 }
@@ -377,9 +379,7 @@ public final class Unpickler {
         if (sp <= fence) {
             throw underflow();
         }
-        Object o = stack[--sp];
-        stack[sp] = null;
-        return o;
+        return stack[--sp];
     }
 
     private Object top() {
@@ -394,7 +394,6 @@ public final class Unpickler {
             throw underflow();
         }
         Object[] items = Arrays.copyOfRange(stack, sp - n, sp);
-        Arrays.fill(stack, sp - n, sp, null);
         sp -= n;
         return items;
     }
@@ -423,21 +422,20 @@ public final class Unpickler {
     private Object[] popToMark() {
         int m = marker();
         Object[] items = Arrays.copyOfRange(stack, m, sp);
-        clearTo(m);
+        dropTo(m);
         return items;
     }
 
     /** The item just below a popped mark at {@code m} (the container APPENDS/SETITEMS fill). */
     private Object belowMark(int m) {
         if (m <= fence) {
-            clearTo(m);
+            dropTo(m);
             throw underflow();
         }
         return stack[m - 1];
     }
 
-    private void clearTo(int m) {
-        Arrays.fill(stack, m, sp, null);
+    private void dropTo(int m) {
         sp = m;
     }
 
@@ -447,14 +445,12 @@ public final class Unpickler {
         } else if (sp <= fence) {
             throw underflow();
         } else {
-            stack[--sp] = null;
+            sp--;
         }
     }
 
     private void popMark() {
-        int m = marker();
-        Arrays.fill(stack, m, sp, null);
-        sp = m;
+        sp = marker();
     }
 
     /** The object the last memo PUT stored (to tell CPython's two getattr forms apart). */

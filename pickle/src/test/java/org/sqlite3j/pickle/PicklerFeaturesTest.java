@@ -407,6 +407,36 @@ class PicklerFeaturesTest {
         }
     }
 
+    /**
+     * Popping leaves the Unpickler's stack slots as they are (no store per pop): what a load left there,
+     * popped or abandoned by an error, must still be released when the load ends, while the Unpickler
+     * lives on for more loads.
+     */
+    @Test
+    void anUnpicklerKeepsNothingOfALoadOnceItReturnsOrFails() throws InterruptedException {
+        // PERSID 'db-1', POP, NONE, STOP; then the same stream cut after the PERSID
+        for (String stream : List.of("Pdb-1\n0N.", "Pdb-1\n")) {
+            List<java.lang.ref.WeakReference<Object>> loaded = new ArrayList<>();
+            Unpickler u = new Unpickler(stream.getBytes(StandardCharsets.ISO_8859_1)).persistentLoad(id -> {
+                Object o = new byte[1 << 20];
+                loaded.add(new java.lang.ref.WeakReference<>(o));
+                return o;
+            });
+            if (stream.endsWith(".")) {
+                assertThat(u.load()).isNull();
+            } else {
+                assertThatThrownBy(u::load).isInstanceOf(UnpicklingError.class).hasMessage("Ran out of input");
+            }
+            assertThat(loaded).hasSize(1);
+            for (int i = 0; i < 20 && loaded.get(0).get() != null; i++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertThat(loaded.get(0).get()).as("the persistent object after loading %s", stream).isNull();
+            java.lang.ref.Reference.reachabilityFence(u);
+        }
+    }
+
     @Test
     void extensionCodesReplaceGlobalsBothWays() {
         // copyreg.add_extension('collections', 'OrderedDict', 300); pickle.dumps(OrderedDict(a=1), 2 and 4)
