@@ -49,6 +49,7 @@ public class PickleBenchmark {
     private byte[] small5;
     private byte[] bytes5;
     private byte[] deep5;
+    private byte[][] smallText;
 
     @Setup(Level.Trial)
     public void build() throws IOException {
@@ -58,6 +59,8 @@ public class PickleBenchmark {
         small5 = Pickle.dumps(small, 5);
         bytes5 = Pickle.dumps(bytes, 5);
         deep5 = Pickle.dumps(deep, 5);
+        smallText = PickleData.smallText(records);
+        PickleData.checkSmall("build(smallText)", PickleData.build(smallText), records);
         PickleData.checkSmall("loads(dumps(small, 5))", Pickle.loads(small5), records);
         PickleData.checkSmall("loads(dumps(small, 4))", Pickle.loads(Pickle.dumps(small, 4)), records);
         PickleData.checkBytes("loads(dumps(bytes, 5))", Pickle.loads(bytes5), bytes);
@@ -106,6 +109,12 @@ public class PickleBenchmark {
     @Benchmark
     public Object smallLoads5() {
         return Pickle.loads(small5);
+    }
+
+    /** No pickle: only building the loaded value from its text read ahead ({@link PickleData#build}), a floor for loads. */
+    @Benchmark
+    public Object smallBuild() {
+        return PickleData.build(smallText);
     }
 
     @Benchmark
