@@ -84,6 +84,29 @@ final class CPython {
         return new String(out.join(), StandardCharsets.UTF_8);
     }
 
+    /** Runs a Python program given as text (fed on stdin); its output lines. */
+    static String[] runProgram(String program) throws IOException, InterruptedException {
+        return run(program, "-c", "import sys; exec(sys.stdin.read())").strip().split("\n");
+    }
+
+    /**
+     * {@code "protocol length sha256"} of {@code Pickle.dumps(value, p)} for each protocol from
+     * {@code first} to {@code last}: the lines the digest programs of the tests print for CPython's.
+     */
+    static List<String> digests(Object value, int first, int last) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int p = first; p <= last; p++) {
+            byte[] pickle = Pickle.dumps(value, p);
+            try {
+                lines.add(p + " " + pickle.length + " "
+                        + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pickle)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return lines;
+    }
+
     private static byte[] readAll(InputStream s) {
         try {
             return s.readAllBytes();

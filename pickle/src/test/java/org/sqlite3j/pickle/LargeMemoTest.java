@@ -2,9 +2,7 @@ package org.sqlite3j.pickle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,25 +67,14 @@ class LargeMemoTest {
         return new ArrayList<>(List.of(recs, recs.get(5), last.get("tags"), "x"));
     }
 
-    private static String digest(int protocol, byte[] pickle) throws Exception {
-        return protocol + " " + pickle.length + " "
-                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pickle));
-    }
-
     @Test
     void aLargeMemoWritesCPythonsBytesAtEveryProtocol() throws Exception {
-        List<Object> data = data();
-        List<String> ours = new ArrayList<>();
-        for (int p = 0; p <= 5; p++) {
-            ours.add(digest(p, Pickle.dumps(data, p)));
-        }
-        assertThat(ours).containsExactly(CPYTHON);
+        assertThat(CPython.digests(data(), 0, 5)).containsExactly(CPYTHON);
     }
 
     @Test
     void theCommittedDigestsAreCPythonsOwn() throws Exception {
-        String out = CPython.run(PYTHON, "-c", "import sys; exec(sys.stdin.read())");
-        assertThat(out.strip().split("\n")).containsExactly(CPYTHON);
+        assertThat(CPython.runProgram(PYTHON)).containsExactly(CPYTHON);
     }
 
     @Test
@@ -157,11 +144,7 @@ class LargeMemoTest {
             data.add(t);
             data.add(t);
         }
-        List<String> ours = new ArrayList<>();
-        for (int p = 1; p <= 3; p++) {
-            ours.add(digest(p, Pickle.dumps(data, p)));
-        }
-        assertThat(ours).containsExactly(GLOBALS_FIRST);
+        assertThat(CPython.digests(data, 1, 3)).containsExactly(GLOBALS_FIRST);
         List<?> loaded = (List<?>) Pickle.loads(Pickle.dumps(data, 2), Globals.builtins().toBuilder().allowModule("m").build());
         assertThat(loaded.get(2000)).isSameAs(loaded.get(2001)).isEqualTo(PyTuple.of(0L));
         assertThat(loaded.get(loaded.size() - 1)).isSameAs(loaded.get(loaded.size() - 2)).isEqualTo(PyTuple.of(3L));
@@ -169,7 +152,6 @@ class LargeMemoTest {
 
     @Test
     void theGlobalsFirstDigestsAreCPythonsOwn() throws Exception {
-        String out = CPython.run(GLOBALS_FIRST_PYTHON, "-c", "import sys; exec(sys.stdin.read())");
-        assertThat(out.strip().split("\n")).containsExactly(GLOBALS_FIRST);
+        assertThat(CPython.runProgram(GLOBALS_FIRST_PYTHON)).containsExactly(GLOBALS_FIRST);
     }
 }
