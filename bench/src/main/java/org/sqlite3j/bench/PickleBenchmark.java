@@ -61,6 +61,7 @@ public class PickleBenchmark {
         deep5 = Pickle.dumps(deep, 5);
         smallText = PickleData.smallText(records);
         PickleData.checkSmall("build(smallText)", PickleData.build(smallText), records);
+        PickleData.checkSmall("loadsUnchecked(dumps(small, 5))", PickleData.loadsUnchecked(small5), records);
         PickleData.checkSmall("loads(dumps(small, 5))", Pickle.loads(small5), records);
         PickleData.checkSmall("loads(dumps(small, 4))", Pickle.loads(Pickle.dumps(small, 4)), records);
         PickleData.checkBytes("loads(dumps(bytes, 5))", Pickle.loads(bytes5), bytes);
@@ -115,6 +116,12 @@ public class PickleBenchmark {
     @Benchmark
     public Object smallBuild() {
         return PickleData.build(smallText);
+    }
+
+    /** No checks: a bare interpreter of this pickle's opcodes ({@link PickleData#loadsUnchecked}), a floor for loads. */
+    @Benchmark
+    public Object smallLoadsUnchecked() {
+        return PickleData.loadsUnchecked(small5);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +131,110 @@ public final class PickleData {
             list.add(d);
         }
         return list;
+    }
+
+    /**
+     * A second floor for {@code loads}: an interpreter of exactly the opcodes CPython writes for the small
+     * dicts at protocol 5, stack and memo in plain arrays (the memo in 16,384-entry chunks, as ours: one
+     * growing array becomes a humongous G1 object rescanned at every young collection, 3x slower), its
+     * state in locals, and no checks beyond Java's own (no bounds on lengths or memo, no frame or mark
+     * validation, no hostile input handled).
+     * Not a loader, a measure: what the stack-machine walk of this pickle costs on this JVM, one opcode
+     * at a time as the format is written, when nothing else is done.
+     */
+    @SuppressWarnings("unchecked")
+    public static Object loadsUnchecked(byte[] b) {
+        int pos = 0;
+        int sp = 0;
+        Object[] stack = new Object[64];
+        int[] marks = new int[16];
+        int markCount = 0;
+        Object[][] memo = new Object[8][];
+        int memoSize = 0;
+        while (true) {
+            int op = b[pos++] & 0xff;
+            switch (op) {
+                case 0x80 -> pos++; // PROTO
+                case 0x95 -> pos += 8; // FRAME
+                case ']' -> stack[sp++] = new ArrayList<>(0);
+                case '}' -> stack[sp++] = new LinkedHashMap<>(8);
+                case 0x94 -> { // MEMOIZE
+                    int chunk = memoSize >>> MEMO_SHIFT;
+                    if (chunk == memo.length) {
+                        memo = Arrays.copyOf(memo, chunk * 2);
+                    }
+                    if (memo[chunk] == null) {
+                        memo[chunk] = new Object[1 << MEMO_SHIFT];
+                    }
+                    memo[chunk][memoSize++ & MEMO_MASK] = stack[sp - 1];
+                }
+                case '(' -> {
+                    if (markCount == marks.length) {
+                        marks = Arrays.copyOf(marks, markCount * 2);
+                    }
+                    marks[markCount++] = sp;
+                }
+                case 'h' -> stack[sp++] = memo[0][b[pos++] & 0xff]; // BINGET
+                case 'j' -> { // LONG_BINGET
+                    int i = le32(b, pos);
+                    stack[sp++] = memo[i >>> MEMO_SHIFT][i & MEMO_MASK];
+                    pos += 4;
+                }
+                case 'K' -> stack[sp++] = (long) (b[pos++] & 0xff); // BININT1
+                case 'M' -> { // BININT2
+                    stack[sp++] = (long) ((b[pos] & 0xff) | (b[pos + 1] & 0xff) << 8);
+                    pos += 2;
+                }
+                case 'J' -> { // BININT
+                    stack[sp++] = (long) le32(b, pos);
+                    pos += 4;
+                }
+                case 0x8c -> { // SHORT_BINUNICODE, ASCII here
+                    int n = b[pos++] & 0xff;
+                    stack[sp++] = new String(b, pos, n, StandardCharsets.ISO_8859_1);
+                    pos += n;
+                }
+                case 'G' -> { // BINFLOAT
+                    long v = 0;
+                    for (int i = 0; i < 8; i++) {
+                        v = v << 8 | (b[pos + i] & 0xff);
+                    }
+                    pos += 8;
+                    stack[sp++] = Double.longBitsToDouble(v);
+                }
+                case 'e' -> { // APPENDS
+                    int m = marks[--markCount];
+                    ArrayList<Object> l = (ArrayList<Object>) stack[m - 1];
+                    l.ensureCapacity(l.size() + sp - m);
+                    for (int i = m; i < sp; i++) {
+                        l.add(stack[i]);
+                    }
+                    sp = m;
+                }
+                case 'u' -> { // SETITEMS
+                    int m = marks[--markCount];
+                    Map<Object, Object> d = (Map<Object, Object>) stack[m - 1];
+                    for (int i = m; i < sp; i += 2) {
+                        d.put(stack[i], stack[i + 1]);
+                    }
+                    sp = m;
+                }
+                case '.' -> {
+                    return stack[sp - 1];
+                }
+                default -> throw new IllegalArgumentException("not an opcode of the small-dicts pickle: " + op);
+            }
+            if (sp + 2 >= stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
+            }
+        }
+    }
+
+    private static final int MEMO_SHIFT = 14;
+    private static final int MEMO_MASK = (1 << MEMO_SHIFT) - 1;
+
+    private static int le32(byte[] b, int pos) {
+        return (b[pos] & 0xff) | (b[pos + 1] & 0xff) << 8 | (b[pos + 2] & 0xff) << 16 | b[pos + 3] << 24;
     }
 
     /** The 10 MiB bytes value. */
