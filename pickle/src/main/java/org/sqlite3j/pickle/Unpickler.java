@@ -134,8 +134,13 @@ public final class Unpickler {
             // a registered PyClass, persistent_load or java.time rejecting the stream's values
             throw new UnpicklingError(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         } finally {
-            // popping leaves the slots as they are (no store per pop): whatever the stack held goes here
-            Arrays.fill(stack, null);
+            // popping leaves the slots as they are (no store per pop): what the stack held is let go here,
+            // and a stack a large pickle grew is not kept (nor cleared at every later load) for small ones
+            if (stack.length > 4096) {
+                stack = new Object[64];
+            } else {
+                Arrays.fill(stack, null);
+            }
         }
     }
 

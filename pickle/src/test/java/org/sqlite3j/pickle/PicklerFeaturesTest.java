@@ -414,15 +414,18 @@ class PicklerFeaturesTest {
      */
     @Test
     void anUnpicklerKeepsNothingOfALoadOnceItReturnsOrFails() throws InterruptedException {
-        // PERSID 'db-1', POP, NONE, STOP; then the same stream cut after the PERSID
-        for (String stream : List.of("Pdb-1\n0N.", "Pdb-1\n")) {
+        // PERSID 'db-1', POP, NONE, STOP; the same stream cut after the PERSID; the persistent object under
+        // 5,000 Nones (a stack grown past what is kept between loads), then a second pickle on the same stream
+        for (String stream : List.of("Pdb-1\n0N.", "Pdb-1\n", "Pdb-1\n" + "N".repeat(5000) + ".I7\n.")) {
             List<java.lang.ref.WeakReference<Object>> loaded = new ArrayList<>();
             Unpickler u = new Unpickler(stream.getBytes(StandardCharsets.ISO_8859_1)).persistentLoad(id -> {
                 Object o = new byte[1 << 20];
                 loaded.add(new java.lang.ref.WeakReference<>(o));
                 return o;
             });
-            if (stream.endsWith(".")) {
+            if (stream.endsWith("N.")) {
+                assertThat(u.load()).isNull();
+            } else if (stream.endsWith(".")) {
                 assertThat(u.load()).isNull();
             } else {
                 assertThatThrownBy(u::load).isInstanceOf(UnpicklingError.class).hasMessage("Ran out of input");
@@ -433,6 +436,9 @@ class PicklerFeaturesTest {
                 Thread.sleep(10);
             }
             assertThat(loaded.get(0).get()).as("the persistent object after loading %s", stream).isNull();
+            if (stream.endsWith("I7\n.")) {
+                assertThat(u.load()).isEqualTo(7L); // and the next pickle loads with the stack started afresh
+            }
             java.lang.ref.Reference.reachabilityFence(u);
         }
     }
