@@ -268,16 +268,17 @@ final class PickleOutput {
         // over 10 MiB of memory for one large bytes value)
         int largest = 0;
         int largestAt = 0;
+        byte[] big = segments.get(0);
         int at = 0;
         for (int i = 0; i < segments.size(); i++) {
             byte[] s = segments.get(i);
-            if (s.length > segments.get(largest).length) {
+            if (s.length > big.length) {
                 largest = i;
                 largestAt = at;
+                big = s;
             }
             at += s.length;
         }
-        byte[] big = segments.get(largest);
         byte[] result = new byte[(int) (segmentBytes + pos)];
         System.arraycopy(big, 0, result, largestAt, big.length);
         at = 0;
