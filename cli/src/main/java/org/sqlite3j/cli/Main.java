@@ -121,7 +121,8 @@ public final class Main {
 
     /** The interactive shell on the system terminal. */
     private static int interactive(Connection con, Options options) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("sqlite3j").build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("sqlite3j").nativeSignals(false).build();
+             SignalRelay signals = new SignalRelay(terminal)) {
             return interactive(con, options, terminal);
         }
     }

@@ -42,8 +42,12 @@ class TerminalSessionTest {
 
         PtySession(List<String> command) throws IOException {
             String joined = String.join(" ", command.stream().map(PtySession::quote).toList());
+            // A process started with SIGINT ignored (a background job of a shell without job control)
+            // passes that on to its children, and a JVM that starts so never handles Ctrl-C: the shell
+            // under test starts with it at its default, as from a user's terminal.
             ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c",
-                    "stty cols 120 rows 40; exec " + joined, "/dev/null").redirectErrorStream(true);
+                    "stty cols 120 rows 40; exec " + (ENV_RESETS_SIGNALS ? "env --default-signal=INT " : "") + joined,
+                    "/dev/null").redirectErrorStream(true);
             builder.environment().put("TERM", "xterm-256color");
             process = builder.start();
             keys = process.getOutputStream();
@@ -98,9 +102,15 @@ class TerminalSessionTest {
             return screen.toString();
         }
 
-        void type(String text) throws IOException {
-            keys.write(text.getBytes(StandardCharsets.UTF_8));
-            keys.flush();
+        void type(String text) {
+            try {
+                keys.write(text.getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+            } catch (IOException e) {
+                throw new AssertionError("could not type on the terminal (" + e.getMessage() + "); "
+                        + (process.isAlive() ? "the shell still runs" : "the shell exited with status " + process.exitValue())
+                        + "; it shows:\n" + screen.substring(mark), e);
+            }
         }
 
         int waitForExit() throws InterruptedException {
@@ -114,6 +124,29 @@ class TerminalSessionTest {
         }
     }
 
+    /** Whether {@code env} can start a program with a signal at its default (GNU coreutils 8.31 and later). */
+    private static final boolean ENV_RESETS_SIGNALS = succeeds("env", "--default-signal=INT", "true");
+
+    private static boolean succeeds(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The shell on a pseudo-terminal, at its first prompt, keeping its history in {@code history}. */
+    private static PtySession shellOnAPty(Path history) throws IOException {
+        assumeTrue(scriptAvailable(), "util-linux `script` is not installed: no pseudo-terminal to drive");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new PtySession(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--history", history.toString()));
+    }
+
     private static boolean scriptAvailable() {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, "script"))) {
@@ -125,11 +158,8 @@ class TerminalSessionTest {
 
     @Test
     void aSessionOnARealPseudoTerminal() throws Exception {
-        assumeTrue(scriptAvailable(), "util-linux `script` is not installed: no pseudo-terminal to drive");
         Path history = dir.resolve("history");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        try (PtySession tty = new PtySession(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--history", history.toString()))) {
+        try (PtySession tty = shellOnAPty(history)) {
             assertThat(tty.expect(Shell.PROMPT)).contains("sqlite3j shell, running on SQLite version " + Sqlite3.sqliteVersion())
                     .contains("Connected to the bundled demo database (in memory)");
 
@@ -174,6 +204,34 @@ class TerminalSessionTest {
         }
         assertThat(Files.readAllLines(history).stream().map(l -> l.substring(l.indexOf(':') + 1)))
                 .contains("SELECT key,", "value FROM setting WHERE key = 'origin';", "SELECT 'after' AS a;", ".mode json");
+    }
+
+    /**
+     * Ctrl-C pressed at any moment — while a line is typed, as it is taken, as a statement runs, as the
+     * next prompt is drawn — stops at most what is going on and never ends the shell. JLine's own signal
+     * registration once left a gap at every line in which Ctrl-C reached the JVM's handler and the
+     * process exited with status 130 (see SignalRelay).
+     */
+    @Test
+    void ctrlCAtAnyMomentNeverEndsTheShell() throws Exception {
+        try (PtySession tty = shellOnAPty(dir.resolve("history"))) {
+            tty.expect(Shell.PROMPT);
+            java.util.Random random = new java.util.Random(20261126);
+            for (int i = 0; i < 300; i++) {
+                tty.type("SELECT " + i + " AS n;\r");
+                Thread.sleep(random.nextInt(4));
+                tty.type("\u0003");
+                Thread.sleep(random.nextInt(3));
+            }
+            // what is left of the burst settles; then the shell still answers
+            Thread.sleep(500);
+            tty.type("\u0003SELECT 'still here' AS status;\r");
+            tty.expect("| still here |");
+            tty.expect(Shell.PROMPT);
+            tty.type("\u0004");
+            assertThat(tty.waitForExit()).isZero();
+            assertThat(tty.all()).doesNotContain("Exception");
+        }
     }
 
     @Test
