@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite3j.driver.Sqlite3jConnection;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
 import org.sqlite.core.SafeStmtPtr;
@@ -85,6 +86,11 @@ final class Engine {
     static Engine adopt(java.sql.Connection borrowed) {
         try {
             SQLiteConnection c = borrowed.unwrap(SQLiteConnection.class);
+            if (c instanceof Sqlite3jConnection ours) {
+                // a jdbc:sqlite3: connection is an SQLiteConnection itself: the engine steps
+                // sqlite-jdbc's own statements, so it works on the connection underneath
+                c = ours.sqliteConnection();
+            }
             if (!borrowed.getAutoCommit()) {
                 borrowed.setAutoCommit(true);
             }

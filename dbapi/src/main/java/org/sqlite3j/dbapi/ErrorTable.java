@@ -4,8 +4,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
+import org.sqlite3j.driver.internal.SqliteErrors;
 
 /**
  * The one table that turns SQLite's result codes into Python's exception classes, as CPython's
@@ -180,32 +179,9 @@ final class ErrorTable {
      * {@link Sqlite3.InterfaceError} with their message.
      */
     static Sqlite3.Error translate(SQLException e) {
-        if (e instanceof SQLiteException) {
-            SQLiteException se = (SQLiteException) e;
-            SQLiteErrorCode rc = se.getResultCode();
-            String text = e.getMessage() == null ? "" : e.getMessage();
-            int code = rc.code;
-            String prefix = rc.toString();
-            if (rc == SQLiteErrorCode.UNKNOWN_ERROR) {
-                // "[UNKNOWN_ERROR] unknown error:<code> (<errmsg>)"
-                int colon = text.indexOf(':', prefix.length());
-                int paren = text.indexOf(" (", prefix.length());
-                if (colon >= 0 && paren > colon) {
-                    try {
-                        code = Integer.parseInt(text.substring(colon + 1, paren).trim());
-                        prefix = text.substring(0, paren);
-                    } catch (NumberFormatException ignored) {
-                        code = se.getErrorCode();
-                    }
-                } else {
-                    code = se.getErrorCode();
-                }
-            }
-            String message = text;
-            if (text.startsWith(prefix + " (") && text.endsWith(")")) {
-                message = text.substring(prefix.length() + 2, text.length() - 1);
-            }
-            return error(code, message, e);
+        int code = SqliteErrors.resultCode(e);
+        if (code >= 0) {
+            return error(code, SqliteErrors.sqliteMessage(e), e);
         }
         return new Sqlite3.InterfaceError(String.valueOf(e.getMessage()), null, null, e);
     }

@@ -90,6 +90,11 @@ final class ConnectionSettings {
         return Integer.parseInt(get(Sqlite3jOption.DETECT_TYPES));
     }
 
+    /** {@code jdbc.get_generated_keys=true}: statements that did not ask get their keys too. */
+    boolean keysUnasked() {
+        return Boolean.parseBoolean(get(Sqlite3jOption.GET_GENERATED_KEYS));
+    }
+
     int cachedStatements() {
         return Integer.parseInt(get(Sqlite3jOption.CACHED_STATEMENTS));
     }
@@ -133,7 +138,8 @@ final class ConnectionSettings {
         }
         SQLiteConfig config = new SQLiteConfig(pass);
         config.setBusyTimeout(busyTimeoutMillis());
-        config.setGetGeneratedKeys(Boolean.parseBoolean(get(Sqlite3jOption.GET_GENERATED_KEYS)));
+        // generated keys are recorded by our statements, only for those that ask (GeneratedKeys)
+        config.setGetGeneratedKeys(false);
         config.setTransactionMode(get(Sqlite3jOption.ISOLATION_LEVEL));
         String journal = get(Sqlite3jOption.JOURNAL_MODE);
         if (journal != null) {

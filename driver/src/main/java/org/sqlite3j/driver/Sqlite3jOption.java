@@ -63,8 +63,9 @@ public enum Sqlite3jOption {
             "Python's cached_statements: how many closed prepared statements each connection keeps"
                     + " compiled for the next prepareStatement of the same SQL (LRU; 0 turns the cache off)"),
     GET_GENERATED_KEYS("jdbc.get_generated_keys", "false", Kind.CHOICE,
-            "Run SELECT last_insert_rowid() after every INSERT for getGeneratedKeys (sqlite-jdbc's"
-                    + " default is true; off here: inserts are about 4 times faster)",
+            "Generated keys for statements that did not ask for them (sqlite-jdbc's default is true)."
+                    + " Statements that ask (RETURN_GENERATED_KEYS, column names or indexes) always get"
+                    + " them; the others cost nothing and get an empty result set when this is false",
             "true", "false"),
     USER("user", null, Kind.ANY, "Ignored (SQLite has no users); accepted because pools pass it");
 

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Array;
+import java.sql.BatchUpdateException;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Date;
@@ -23,6 +24,7 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 import org.sqlite.core.CoreStatement;
+import org.sqlite3j.driver.internal.SqliteErrors;
 
 /**
  * A prepared statement of a {@link Sqlite3jConnection}. {@code setObject} binds what the adapter
@@ -36,12 +38,15 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
     /** Where the statement goes back to in the connection's cache when closed; null: not cached. */
     private final PreparedStatementCache.Key cacheKey;
     private boolean poolable = true;
+    /** The generated keys asked for at prepareStatement (or by jdbc.get_generated_keys); null: none. */
+    private final GeneratedKeys asked;
 
     Sqlite3jPreparedStatement(Sqlite3jConnection connection, PreparedStatement prepared,
-            PreparedStatementCache.Key cacheKey) {
+            PreparedStatementCache.Key cacheKey, GeneratedKeys asked) throws SQLException {
         super(connection, prepared);
         this.prepared = prepared;
         this.cacheKey = cacheKey;
+        this.asked = keys(asked);
     }
 
     /**
@@ -56,6 +61,7 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
             super.close();
             return;
         }
+        keys(null);
         ResultSet open = detach();
         prepared = Closed.STATEMENT;
         connection.recycle(cacheKey, ps, open);
@@ -115,26 +121,65 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        connection.used = true;
-        return wrap(prepared.executeQuery(), true);
+        return wrap(run(null, prepared::executeQuery), true);
     }
 
     @Override
     public boolean execute() throws SQLException {
-        connection.used = true;
-        return prepared.execute();
+        return run(asked, prepared::execute);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
         connection.used = true;
-        return prepared.executeUpdate();
+        GeneratedKeys k = asked;
+        if (k != null) {
+            k.begin();
+        }
+        try {
+            return prepared.executeUpdate();
+        } catch (SQLException e) {
+            throw SqliteErrors.forJdbc(e);
+        } finally {
+            if (k != null) {
+                k.end();
+            }
+        }
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        connection.used = true;
-        return prepared.executeLargeUpdate();
+        return run(asked, prepared::executeLargeUpdate);
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        long[] counts = executeLargeBatch();
+        int[] out = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = (int) Math.min(Integer.MAX_VALUE, counts[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Runs the batch. A failure is a {@link BatchUpdateException} as JDBC says (sqlite-jdbc throws
+     * the entry's own exception): its SQLState and code are the failed entry's, which is also its
+     * next exception and cause. sqlite-jdbc does not tell how many entries ran before it, so the
+     * update counts are empty.
+     */
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        try {
+            return run(asked, prepared::executeLargeBatch);
+        } catch (BatchUpdateException e) {
+            throw e;
+        } catch (SQLException e) {
+            BatchUpdateException batch = new BatchUpdateException("batch entry failed: " + e.getMessage(),
+                    e.getSQLState(), e.getErrorCode(), new long[0], e);
+            batch.setNextException(e);
+            throw batch;
+        }
     }
 
     @Override

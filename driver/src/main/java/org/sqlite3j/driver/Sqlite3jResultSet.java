@@ -23,6 +23,7 @@ import java.util.Calendar;
 import java.util.Map;
 
 import org.sqlite.core.CoreStatement;
+import org.sqlite3j.driver.internal.SqliteErrors;
 import org.sqlite3j.adapters.Converter;
 import org.sqlite3j.driver.internal.DeclaredTypes;
 
@@ -610,7 +611,11 @@ final class Sqlite3jResultSet implements ResultSet {
 
     @Override
     public boolean next() throws SQLException {
-        return delegate.next();
+        try {
+            return delegate.next();
+        } catch (SQLException e) {
+            throw SqliteErrors.forJdbc(e);
+        }
     }
 
     @Override

@@ -342,6 +342,108 @@ public final class SqlScanner {
         return new String(word);
     }
 
+    /** The table an INSERT or REPLACE writes to: {@code schema} is null when the statement names none. */
+    public record InsertTarget(String schema, String table) {
+    }
+
+    /**
+     * Returns the table that the statement starting at {@code from} inserts into, when it is an
+     * {@code INSERT} or {@code REPLACE} (also after a {@code WITH} clause and with {@code OR ...}):
+     * {@code [WITH ...] {INSERT [OR word] | REPLACE} INTO [schema.]table}, names unquoted
+     * ({@code "a""b"} → {@code a"b}, {@code [x]}, {@code `x`}). Returns null for any other statement
+     * or when the text does not have that shape.
+     *
+     * @param sql  the SQL text
+     * @param from where the statement starts, {@code 0 <= from <= sql.length()}
+     * @return the target, or null
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static InsertTarget insertTarget(String sql, int from) {
+        checkArgs(sql, from);
+        Lexer lx = new Lexer(sql, from);
+        int t = significant(lx);
+        if (t == T_WORD && word(sql, lx, "with")) {
+            // the common table expressions: up to INSERT/REPLACE outside parentheses
+            int depth = 0;
+            while (true) {
+                t = significant(lx);
+                if (t == Lexer.EOF || t == T_SEMI) {
+                    return null;
+                }
+                char c = sql.charAt(lx.start);
+                if (t == T_OTHER && c == '(') {
+                    depth++;
+                } else if (t == T_OTHER && c == ')') {
+                    depth--;
+                } else if (depth == 0 && t == T_WORD && (word(sql, lx, "insert") || word(sql, lx, "replace"))) {
+                    break;
+                }
+            }
+        }
+        if (t != T_WORD) {
+            return null;
+        }
+        if (word(sql, lx, "insert")) {
+            t = significant(lx);
+            if (t == T_WORD && word(sql, lx, "or")) {
+                significant(lx);            // ROLLBACK, ABORT, REPLACE, FAIL, IGNORE
+                t = significant(lx);
+            }
+        } else if (word(sql, lx, "replace")) {
+            t = significant(lx);
+        } else {
+            return null;
+        }
+        if (t != T_WORD || !word(sql, lx, "into")) {
+            return null;
+        }
+        String first = name(sql, lx, significant(lx));
+        if (first == null) {
+            return null;
+        }
+        int mark = lx.end;
+        t = significant(lx);
+        if (t == T_OTHER && sql.charAt(lx.start) == '.' && lx.end - lx.start == 1) {
+            String second = name(sql, lx, significant(lx));
+            return second == null ? null : new InsertTarget(first, second);
+        }
+        lx.end = mark;
+        return new InsertTarget(null, first);
+    }
+
+    private static int significant(Lexer lx) {
+        int t;
+        do {
+            t = lx.next();
+        } while (t == T_SPACE || t == T_COMMENT);
+        return t;
+    }
+
+    private static boolean word(String sql, Lexer lx, String lower) {
+        return lx.end - lx.start == lower.length() && asciiEqualsIgnoreCase(sql, lx.start, lower);
+    }
+
+    /** The identifier of the token just read (bare or quoted), unquoted; null for anything else. */
+    private static String name(String sql, Lexer lx, int t) {
+        if (t == T_WORD) {
+            return sql.substring(lx.start, lx.end);
+        }
+        if (t != T_OTHER || lx.end - lx.start < 2) {
+            return null;
+        }
+        char open = sql.charAt(lx.start);
+        char close = sql.charAt(lx.end - 1);
+        String inner = sql.substring(lx.start + 1, lx.end - 1);
+        if (open == '[' && close == ']') {
+            return inner;
+        }
+        if ((open == '"' || open == '`') && close == open) {
+            return inner.replace(String.valueOf(open) + open, String.valueOf(open));
+        }
+        return null;
+    }
+
     /**
      * Returns the parameters of the first statement of {@code sql.substring(from)} (the text from
      * {@code from} to {@link #endOfStatement(String, int)}), numbered as SQLite numbers them.
