@@ -190,8 +190,7 @@ public final class JsonRecords {
             return new TextKind(LocalDateTime::parse, v -> isoDateTime((LocalDateTime) v), "an ISO datetime string");
         }
         if (c == LocalTime.class) {
-            return new TextKind(LocalTime::parse, v -> isoDateTime(((LocalTime) v).atDate(LocalDate.EPOCH)).substring(11),
-                    "an ISO time string");
+            return new TextKind(LocalTime::parse, v -> Recipes.isoTime((LocalTime) v), "an ISO time string");
         }
         if (c == OffsetDateTime.class) {
             return new TextKind(OffsetDateTime::parse, v -> isoOffset((OffsetDateTime) v), "an ISO datetime string with an offset");
@@ -210,8 +209,7 @@ public final class JsonRecords {
     }
 
     private static String isoOffset(OffsetDateTime t) {
-        String id = t.getOffset().getId();
-        return isoDateTime(t.toLocalDateTime()) + ("Z".equals(id) ? "+00:00" : id);
+        return isoDateTime(t.toLocalDateTime()) + Recipes.offset(t.getOffset());
     }
 
     private record TextKind(Parse parse, java.util.function.Function<Object, String> format, String expected)

@@ -41,14 +41,15 @@ public final class Recipes {
     /**
      * ISO-8601 text for the other {@code java.time} types, each with a converter of the same name:
      * {@link Instant} ("instant", e.g. 2024-05-01T10:15:30.5Z), {@link OffsetDateTime}
-     * ("offsetdatetime", 2024-05-01T10:15:30+02:00), {@link LocalTime} ("time", 10:15:30).
+     * ("offsetdatetime", 2024-05-01T10:15:30+02:00), {@link LocalTime} ("time", 10:15:30, seconds always,
+     * as Python's {@code time.isoformat()}).
      * Together with {@link #pythonDefaults}: dates and timestamps too.
      */
     public static void javaTime(Adapters adapters, Converters converters) {
         pythonDefaults(adapters, converters);
         adapters.register(Instant.class, Instant::toString);
         adapters.register(OffsetDateTime.class, OffsetDateTime::toString);
-        adapters.register(LocalTime.class, LocalTime::toString);
+        adapters.register(LocalTime.class, Recipes::isoTime);
         converters.register("instant", bytes -> Instant.parse(text(bytes)));
         converters.register("offsetdatetime", bytes -> OffsetDateTime.parse(text(bytes)));
         converters.register("time", bytes -> LocalTime.parse(text(bytes)));
@@ -82,10 +83,37 @@ public final class Recipes {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Python's {@code datetime.isoformat(" ")}: microseconds only when not zero. */
-    static String timestamp(LocalDateTime t) {
+    /**
+     * Python's {@code datetime.isoformat(" ")}, the text its {@code timestamp} converter reads:
+     * "YYYY-MM-DD HH:MM:SS", then ".ffffff" when there is a fraction (nine digits when the value has
+     * nanoseconds Python cannot hold; Python reads the first six).
+     */
+    public static String timestamp(LocalDateTime t) {
         StringBuilder sb = new StringBuilder(26);
         sb.append(isoDate(t.toLocalDate())).append(' ');
+        return appendTime(sb, t.toLocalTime()).toString();
+    }
+
+    /**
+     * Python's {@code isoformat(" ")} of an aware datetime: {@link #timestamp(LocalDateTime)} of its
+     * local date and time, then the offset as "+HH:MM" ("+00:00" for UTC, never "Z").
+     */
+    public static String timestamp(OffsetDateTime t) {
+        return timestamp(t.toLocalDateTime()) + offset(t.getOffset());
+    }
+
+    /** Python's {@code time.isoformat()}: "HH:MM:SS", then ".ffffff" when there is a fraction. */
+    public static String isoTime(LocalTime t) {
+        return appendTime(new StringBuilder(15), t).toString();
+    }
+
+    /** "+HH:MM" (or "+HH:MM:SS"), as Python's {@code utcoffset} prints it; UTC is "+00:00". */
+    public static String offset(java.time.ZoneOffset offset) {
+        String id = offset.getId();
+        return "Z".equals(id) ? "+00:00" : id;
+    }
+
+    private static StringBuilder appendTime(StringBuilder sb, LocalTime t) {
         pad(sb, t.getHour()).append(':');
         pad(sb, t.getMinute()).append(':');
         pad(sb, t.getSecond());
@@ -94,14 +122,14 @@ public final class Recipes {
             String digits = String.format("%09d", nanos);
             sb.append('.').append(nanos % 1000 == 0 ? digits.substring(0, 6) : digits);
         }
-        return sb.toString();
+        return sb;
     }
 
     /**
      * {@code date.isoformat()}: "YYYY-MM-DD", the same text as {@link LocalDate#toString()}, built as
      * ten Latin-1 bytes for the years 0 to 9999 (the rest, which Python cannot hold, by {@code toString}).
      */
-    static String isoDate(LocalDate d) {
+    public static String isoDate(LocalDate d) {
         int year = d.getYear();
         if (year < 0 || year > 9999) {
             return d.toString();

@@ -95,6 +95,11 @@ final class ConnectionSettings {
         return Boolean.parseBoolean(get(Sqlite3jOption.GET_GENERATED_KEYS));
     }
 
+    /** {@code date_storage=python} (the default): dates and times as the ISO text Python reads. */
+    boolean pythonDates() {
+        return "python".equals(get(Sqlite3jOption.DATE_STORAGE));
+    }
+
     int cachedStatements() {
         return Integer.parseInt(get(Sqlite3jOption.CACHED_STATEMENTS));
     }

@@ -94,6 +94,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
     private DatabaseMetaData metaData;
     private int detectTypes;
     private final boolean keysUnasked;
+    private final boolean pythonDates;
     /** Whether anything ran since the last {@link #reset()}: only then can a transaction be open. */
     boolean used;
 
@@ -105,6 +106,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         this.converters = converters.child();
         this.detectTypes = settings.detectTypes();
         this.keysUnasked = settings.keysUnasked();
+        this.pythonDates = settings.pythonDates();
         this.where = settings.where();
         this.statements = new PreparedStatementCache(settings.cachedStatements());
     }
@@ -287,6 +289,11 @@ public final class Sqlite3jConnection extends SQLiteConnection {
     /** sqlite-jdbc's connection underneath, without marking this one used (for this package's helpers). */
     SQLiteConnection raw() {
         return delegate;
+    }
+
+    /** {@code date_storage=python}: dates and times as Python's ISO text ({@link JdbcDates}). */
+    boolean pythonDates() {
+        return pythonDates;
     }
 
     /** Whether statements that did not ask get generated keys too ({@code jdbc.get_generated_keys=true}). */

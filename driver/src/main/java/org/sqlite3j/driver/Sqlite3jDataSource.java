@@ -188,6 +188,11 @@ public class Sqlite3jDataSource implements DataSource, ConnectionPoolDataSource 
         setOption(Sqlite3jOption.CACHED_STATEMENTS.optionName(), String.valueOf(value));
     }
 
+    /** {@code date_storage}: "python" (the default) or "sqlite-jdbc". */
+    public void setDateStorage(String value) {
+        setOption(Sqlite3jOption.DATE_STORAGE.optionName(), value);
+    }
+
     public void setGetGeneratedKeys(boolean value) {
         setOption(Sqlite3jOption.GET_GENERATED_KEYS.optionName(), String.valueOf(value));
     }

@@ -67,6 +67,12 @@ public enum Sqlite3jOption {
                     + " Statements that ask (RETURN_GENERATED_KEYS, column names or indexes) always get"
                     + " them; the others cost nothing and get an empty result set when this is false",
             "true", "false"),
+    DATE_STORAGE("date_storage", "python", Kind.CHOICE,
+            "How setDate/setTime/setTimestamp and setObject of java.sql and java.time values are stored:"
+                    + " python (ISO text Python's date/timestamp converters read: 2024-01-02,"
+                    + " 2024-01-02 03:04:05.123456) or sqlite-jdbc (its date_class storage, by default"
+                    + " epoch milliseconds)",
+            "python", "sqlite-jdbc"),
     USER("user", null, Kind.ANY, "Ignored (SQLite has no users); accepted because pools pass it");
 
     /** How a value is checked. */

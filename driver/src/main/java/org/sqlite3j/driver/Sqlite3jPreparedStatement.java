@@ -21,6 +21,7 @@ import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Calendar;
 
 import org.sqlite.core.CoreStatement;
@@ -84,14 +85,24 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
 
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
-        prepared.setObject(parameterIndex, connection.adapt(x));
+        bind(parameterIndex, connection.adapt(x));
+    }
+
+    /** Binds an adapted value: a date/time as Python's text ({@link JdbcDates}), the rest as it is. */
+    private void bind(int parameterIndex, Object adapted) throws SQLException {
+        String date = connection.pythonDates() ? JdbcDates.text(adapted, null) : null;
+        if (date != null) {
+            prepared.setString(parameterIndex, date);
+        } else {
+            prepared.setObject(parameterIndex, adapted);
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
         Object adapted = connection.adapt(x);
-        if (adapted != x) {
-            prepared.setObject(parameterIndex, adapted);
+        if (adapted != x || asText(targetSqlType) && connection.pythonDates() && JdbcDates.text(x, null) != null) {
+            bind(parameterIndex, adapted);
         } else {
             prepared.setObject(parameterIndex, x, targetSqlType);
         }
@@ -101,10 +112,24 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength)
             throws SQLException {
         Object adapted = connection.adapt(x);
-        if (adapted != x) {
-            prepared.setObject(parameterIndex, adapted);
+        if (adapted != x || asText(targetSqlType) && connection.pythonDates() && JdbcDates.text(x, null) != null) {
+            bind(parameterIndex, adapted);
         } else {
             prepared.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
+        }
+    }
+
+    /** The target types a date/time value is stored as Python's text for (the others: sqlite-jdbc's conversion). */
+    private static boolean asText(int targetSqlType) {
+        switch (targetSqlType) {
+            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
+                    Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.OTHER, Types.JAVA_OBJECT -> {
+                return true;
+            }
+            default -> {
+                return false;
+            }
         }
     }
 
@@ -308,12 +333,20 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar y) throws SQLException {
-        prepared.setDate(parameterIndex, x, y);
+        if (x != null && connection.pythonDates()) {
+            prepared.setString(parameterIndex, JdbcDates.text(x, y));
+        } else {
+            prepared.setDate(parameterIndex, x, y);
+        }
     }
 
     @Override
     public void setDate(int parameterIndex, Date x) throws SQLException {
-        prepared.setDate(parameterIndex, x);
+        if (x != null && connection.pythonDates()) {
+            prepared.setString(parameterIndex, JdbcDates.text(x, null));
+        } else {
+            prepared.setDate(parameterIndex, x);
+        }
     }
 
     @Override
@@ -403,22 +436,38 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar y) throws SQLException {
-        prepared.setTime(parameterIndex, x, y);
+        if (x != null && connection.pythonDates()) {
+            prepared.setString(parameterIndex, JdbcDates.text(x, y));
+        } else {
+            prepared.setTime(parameterIndex, x, y);
+        }
     }
 
     @Override
     public void setTime(int parameterIndex, Time x) throws SQLException {
-        prepared.setTime(parameterIndex, x);
+        if (x != null && connection.pythonDates()) {
+            prepared.setString(parameterIndex, JdbcDates.text(x, null));
+        } else {
+            prepared.setTime(parameterIndex, x);
+        }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar y) throws SQLException {
-        prepared.setTimestamp(parameterIndex, x, y);
+        if (x != null && connection.pythonDates()) {
+            prepared.setString(parameterIndex, JdbcDates.text(x, y));
+        } else {
+            prepared.setTimestamp(parameterIndex, x, y);
+        }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        prepared.setTimestamp(parameterIndex, x);
+        if (x != null && connection.pythonDates()) {
+            prepared.setString(parameterIndex, JdbcDates.text(x, null));
+        } else {
+            prepared.setTimestamp(parameterIndex, x);
+        }
     }
 
     @Override

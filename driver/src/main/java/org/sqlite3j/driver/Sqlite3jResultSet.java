@@ -332,22 +332,32 @@ final class Sqlite3jResultSet implements ResultSet {
 
     @Override
     public Date getDate(String columnLabel, Calendar x) throws SQLException {
-        return delegate.getDate(columnLabel, x);
+        return getDate(findColumn(columnLabel), x);
     }
 
     @Override
     public Date getDate(String columnLabel) throws SQLException {
-        return delegate.getDate(columnLabel);
+        return getDate(findColumn(columnLabel), null);
     }
 
     @Override
     public Date getDate(int columnIndex, Calendar x) throws SQLException {
-        return delegate.getDate(columnIndex, x);
+        if (statement.connection.pythonDates()) {
+            Object raw = delegate.getObject(columnIndex);
+            if (raw == null) {
+                return null;
+            }
+            Date v = JdbcDates.date(raw, x);
+            if (v != null) {
+                return v;
+            }
+        }
+        return x == null ? delegate.getDate(columnIndex) : delegate.getDate(columnIndex, x);
     }
 
     @Override
     public Date getDate(int columnIndex) throws SQLException {
-        return delegate.getDate(columnIndex);
+        return getDate(columnIndex, null);
     }
 
     @Override
@@ -492,42 +502,62 @@ final class Sqlite3jResultSet implements ResultSet {
 
     @Override
     public Time getTime(String columnLabel, Calendar x) throws SQLException {
-        return delegate.getTime(columnLabel, x);
+        return getTime(findColumn(columnLabel), x);
     }
 
     @Override
     public Time getTime(String columnLabel) throws SQLException {
-        return delegate.getTime(columnLabel);
+        return getTime(findColumn(columnLabel), null);
     }
 
     @Override
     public Time getTime(int columnIndex, Calendar x) throws SQLException {
-        return delegate.getTime(columnIndex, x);
+        if (statement.connection.pythonDates()) {
+            Object raw = delegate.getObject(columnIndex);
+            if (raw == null) {
+                return null;
+            }
+            Time v = JdbcDates.time(raw, x);
+            if (v != null) {
+                return v;
+            }
+        }
+        return x == null ? delegate.getTime(columnIndex) : delegate.getTime(columnIndex, x);
     }
 
     @Override
     public Time getTime(int columnIndex) throws SQLException {
-        return delegate.getTime(columnIndex);
+        return getTime(columnIndex, null);
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel, Calendar x) throws SQLException {
-        return delegate.getTimestamp(columnLabel, x);
+        return getTimestamp(findColumn(columnLabel), x);
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel) throws SQLException {
-        return delegate.getTimestamp(columnLabel);
+        return getTimestamp(findColumn(columnLabel), null);
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex, Calendar x) throws SQLException {
-        return delegate.getTimestamp(columnIndex, x);
+        if (statement.connection.pythonDates()) {
+            Object raw = delegate.getObject(columnIndex);
+            if (raw == null) {
+                return null;
+            }
+            Timestamp v = JdbcDates.timestamp(raw, x);
+            if (v != null) {
+                return v;
+            }
+        }
+        return x == null ? delegate.getTimestamp(columnIndex) : delegate.getTimestamp(columnIndex, x);
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
-        return delegate.getTimestamp(columnIndex);
+        return getTimestamp(columnIndex, null);
     }
 
     @Override

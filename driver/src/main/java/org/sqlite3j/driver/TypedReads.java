@@ -83,6 +83,15 @@ final class TypedReads {
             throw new SQLException("cannot read column " + column + " value '" + shown(raw) + "' as "
                     + type.getName() + ": " + e.getMessage(), "22018", e);
         }
+        if (type == java.sql.Timestamp.class) {
+            return type.cast(rs.getTimestamp(column));
+        }
+        if (type == java.sql.Date.class) {
+            return type.cast(rs.getDate(column));
+        }
+        if (type == java.sql.Time.class) {
+            return type.cast(rs.getTime(column));
+        }
         return rs.delegate.getObject(column, type);
     }
 
@@ -127,7 +136,12 @@ final class TypedReads {
             }
         } else if (type == LocalTime.class) {
             if (text != null) {
-                return LocalTime.parse(text);
+                // also the time of a timestamp ("2021-11-09 11:20:58"), as sqlite-jdbc reads it
+                LocalTime t = JdbcDates.localTime(text);
+                return t != null ? t : LocalTime.parse(text);
+            }
+            if (integer) {
+                return Instant.ofEpochMilli(millis).atZone(ZoneId.systemDefault()).toLocalTime();
             }
         } else if (type == OffsetDateTime.class) {
             if (text != null) {
