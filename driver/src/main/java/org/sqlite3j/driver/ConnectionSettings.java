@@ -17,7 +17,7 @@ import org.sqlite.SQLiteOpenMode;
  *
  * <p>The database is everything between the prefix and the first '?': a path, {@code :memory:}, or
  * a {@code file:} URI name. Options after '?' are percent-decoded and, like Properties, checked by
- * {@link Sqlite3jOption#checkAll}; URL options win over Properties of the same name (as in pgjdbc).
+ * {@link Sqlite3jOption#checkAll}; Properties win over URL options of the same name (as in sqlite-jdbc).
  * The URI options {@code mode} and {@code cache} become the query of the {@code file:} name given
  * to SQLite; every other option configures sqlite-jdbc ({@link SQLiteConfig}), so pragmas apply to
  * every connection opened, pooled or not.
@@ -45,7 +45,7 @@ final class ConnectionSettings {
         String rest = url.substring(PREFIX.length());
         int q = rest.indexOf('?');
         String database = q < 0 ? rest : rest.substring(0, q);
-        Map<String, String> merged = new LinkedHashMap<>(Sqlite3jOption.fromProperties(info));
+        Map<String, String> merged = new LinkedHashMap<>();
         if (q >= 0) {
             for (String pair : rest.substring(q + 1).split("&")) {
                 if (pair.isEmpty()) {
@@ -59,6 +59,7 @@ final class ConnectionSettings {
                 merged.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
             }
         }
+        merged.putAll(Sqlite3jOption.fromProperties(info));
         return of(database, merged, url);
     }
 

@@ -51,10 +51,10 @@ public final class Sqlite3jDriver implements Driver {
         return url != null && url.startsWith(ConnectionSettings.PREFIX);
     }
 
-    /** Every option, with the value given in {@code url} or {@code info} (the URL wins). */
+    /** Every option, with the value given in {@code url} or {@code info} ({@code info} wins, as in connect). */
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-        Map<String, String> given = new LinkedHashMap<>(Sqlite3jOption.fromProperties(info));
+        Map<String, String> given = new LinkedHashMap<>();
         if (url != null) {
             int q = url.indexOf('?');
             if (q >= 0) {
@@ -66,6 +66,7 @@ public final class Sqlite3jDriver implements Driver {
                 }
             }
         }
+        given.putAll(Sqlite3jOption.fromProperties(info));
         return Sqlite3jOption.propertyInfo(given);
     }
 

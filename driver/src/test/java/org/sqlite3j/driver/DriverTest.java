@@ -76,14 +76,28 @@ class DriverTest {
     }
 
     @Test
-    void propertiesApplyAndTheUrlWins() throws SQLException {
+    void propertiesApplyAndWinOverTheUrlAsInSqliteJdbc() throws SQLException {
         Properties info = new Properties();
         info.setProperty("foreign_keys", "true");
         info.setProperty("journal_mode", "TRUNCATE");
         info.setProperty("user", "sa");
-        try (Connection c = DriverManager.getConnection(url("?journal_mode=WAL"), info)) {
+        try (Connection c = DriverManager.getConnection(url("?journal_mode=WAL&synchronous=OFF"), info)) {
             assertThat(one(c, "pragma foreign_keys")).isEqualTo("1");
-            assertThat(one(c, "pragma journal_mode")).isEqualTo("wal");
+            assertThat(one(c, "pragma journal_mode")).isEqualTo("truncate");
+            assertThat(one(c, "pragma synchronous")).isEqualTo("0");
+        }
+        java.sql.DriverPropertyInfo journal = java.util.Arrays.stream(new Sqlite3jDriver()
+                .getPropertyInfo(url("?journal_mode=WAL"), info))
+                .filter(p -> p.name.equals("journal_mode")).findFirst().orElseThrow();
+        assertThat(journal.value).isEqualTo("TRUNCATE");
+    }
+
+    @Test
+    void theMetadataKeepsSqliteJdbcsUrlByWhichToolsRecogniseSqlite() throws SQLException {
+        // jOOQ's dialect detection reads getURL() before the product name: jdbc:sqlite: is SQLITE
+        try (Connection c = DriverManager.getConnection(url("?foreign_keys=true"))) {
+            assertThat(c.getMetaData().getURL()).startsWith("jdbc:sqlite:").doesNotStartWith("jdbc:sqlite3:");
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("SQLite");
         }
     }
 

@@ -1,0 +1,2 @@
+INSERT INTO city(name) VALUES ('Paris');
+INSERT INTO city(name) VALUES ('Lagos');
