@@ -5,19 +5,28 @@ import java.util.List;
 
 /**
  * {@code .mode csv}: RFC 4180 — a header line, CRLF line ends, a field quoted (with doubled quotes)
- * when it holds a comma, a quote, a line break or leading/trailing spaces; NULL is an empty field.
+ * when it holds a comma, a quote, a line break or leading/trailing spaces; NULL is an empty field
+ * (or {@code .nullvalue}); the header line follows {@code .headers}.
  * Rows are written as they come.
  */
 final class CsvFormatter implements ResultFormatter {
     private static final String EOL = "\r\n";
     private final PrintWriter out;
     private final CellText cells;
+    private final String nullText;
+    private final boolean headers;
     private List<String> columns;
     private boolean started;
 
-    CsvFormatter(PrintWriter out, CellText cells) {
+    /**
+     * @param nullText what NULL reads as ({@code .nullvalue}; empty by default)
+     * @param headers  whether the first line names the columns ({@code .headers})
+     */
+    CsvFormatter(PrintWriter out, CellText cells, String nullText, boolean headers) {
         this.out = out;
         this.cells = cells;
+        this.nullText = nullText;
+        this.headers = headers;
     }
 
     @Override
@@ -27,11 +36,11 @@ final class CsvFormatter implements ResultFormatter {
 
     @Override
     public void row(List<Object> values) {
-        if (!started) {
-            started = true;
+        if (!started && headers) {
             line(columns.stream().map(CsvFormatter::field).toList());
         }
-        line(values.stream().map(v -> v == null ? "" : field(cells.text(v))).toList());
+        started = true;
+        line(values.stream().map(v -> field(v == null ? nullText : cells.text(v))).toList());
     }
 
     private void line(List<String> fields) {

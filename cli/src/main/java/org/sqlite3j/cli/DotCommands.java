@@ -1,5 +1,6 @@
 package org.sqlite3j.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,24 +24,43 @@ import org.sqlite3j.pickle.PickleTools;
  */
 final class DotCommands {
     /** Every command, for completion. */
-    static final List<String> NAMES = List.of(".backup", ".dump", ".exit", ".help", ".mode", ".output",
-            ".pickle", ".quit", ".schema", ".tables", ".timer", ".version");
+    static final List<String> NAMES = List.of(".backup", ".bail", ".changes", ".dump", ".ellipsis", ".eqp",
+            ".exit", ".headers", ".help", ".import", ".indexes", ".mode", ".nullvalue", ".open", ".output",
+            ".pickle", ".quit", ".read", ".schema", ".tables", ".timer", ".version", ".width");
 
     static final String HELP = """
             .backup ?DB? FILE         Copy database DB (default "main") to FILE
+            .bail on|off              Stop a script (piped input, .read) at the first error
+            .changes on|off           Show the number of rows changed by each SQL text
             .dump ?PATTERN?           Render the database as SQL (only tables LIKE PATTERN)
+            .ellipsis on|off          Cut long cells to the screen's width with "…" (table-like modes)
+            .eqp on|off               Show the EXPLAIN QUERY PLAN of each statement before its results
             .exit                     Exit this program (as .quit)
+            .headers on|off           Show or hide column names (csv, column, list, tabs, quote, insert)
             .help                     Show this message
-            .mode ?MODE?              Show or set the output mode: table, csv, json, lines
+            .import ?--csv? ?--skip N? FILE TABLE
+                                      Import data from FILE into TABLE (created from the header
+                                      when it does not exist)
+            .indexes ?TABLE?          List the indexes (of tables LIKE TABLE)
+            .mode ?MODE? ?TABLE?      Show or set the output mode: table, csv, json, lines, or sqlite3's
+                                      box, column, insert, line, list, markdown, quote, tabs
+                                      (insert: INSERT INTO TABLE, default "table")
+            .nullvalue STRING         Show NULL as STRING
+            .open ?--readonly? ?--new? ?FILE?
+                                      Close this database and open FILE (--new: emptied first;
+                                      without FILE, a new in-memory database)
             .output ?FILE?            Send results to FILE, or back to the screen without FILE
             .pickle ?on|off?          Show pickled BLOBs decoded (on, the default) or as bytes
             .pickle dis TABLE COLUMN ROWID
                                       Disassemble the pickle in that cell (pickletools.dis)
             .quit                     Exit this program (also CTRL-D)
+            .read FILE                Run the SQL and dot-commands in FILE
             .schema ?PATTERN?         Show the CREATE statements (of tables LIKE PATTERN)
             .tables ?PATTERN?         List the tables and views (LIKE PATTERN)
             .timer on|off             Show how long each SQL statement takes
             .version                  Show the sqlite3j and SQLite versions
+            .width NUM1 NUM2 ...      Column widths of column, box and markdown modes (negative:
+                                      right-aligned; 0: as wide as the widest cell)
             """;
 
     private static final int SCREEN_WIDTH = 80;
@@ -70,8 +90,21 @@ final class DotCommands {
             case "tables" -> tables(optional(args, ".tables ?PATTERN?"));
             case "schema" -> schema(optional(args, ".schema ?PATTERN?"));
             case "dump" -> dump(optional(args, ".dump ?PATTERN?"));
-            case "mode" -> mode(optional(args, ".mode ?" + String.join("|", Mode.choices().split(", ")) + "?"));
-            case "timer" -> timer(args);
+            case "mode" -> mode(args);
+            case "timer" -> shell.timer(onOff(args, ".timer on|off"));
+            case "headers" -> shell.settings().headers(onOff(args, ".headers on|off"));
+            case "changes" -> shell.changes(onOff(args, ".changes on|off"));
+            case "bail" -> shell.bail(onOff(args, ".bail on|off"));
+            case "eqp" -> shell.eqp(onOff(args, ".eqp on|off"));
+            case "ellipsis" -> shell.settings().ellipsis(onOff(args, ".ellipsis on|off"));
+            case "nullvalue" -> shell.settings().showNullAs(exactlyOne(args, ".nullvalue STRING"));
+            case "width" -> width(args);
+            case "indexes", "indices" -> indexes(optional(args, ".indexes ?TABLE?"));
+            case "import" -> new CsvImport(shell.connection(), shell.err()).run(args, shell.importSeparator());
+            case "open" -> open(args);
+            case "read" -> {
+                return read(exactlyOne(args, ".read FILE"));
+            }
             case "pickle" -> pickle(args);
             case "backup" -> backup(args);
             case "output" -> output(optional(args, ".output ?FILE?"));
@@ -103,6 +136,11 @@ final class DotCommands {
                 + " ORDER BY 1", pattern)) {
             names.add((String) row.get(0));
         }
+        printInColumns(names);
+    }
+
+    /** {@code names} down columns that fit {@link #SCREEN_WIDTH}, as the sqlite3 shell lists tables. */
+    private void printInColumns(List<String> names) {
         if (names.isEmpty()) {
             return;
         }
@@ -157,27 +195,115 @@ final class DotCommands {
         }
     }
 
-    private void mode(String name) {
-        if (name == null) {
-            print("current output mode: " + shell.mode().label());
-        } else {
-            shell.mode(Mode.parse(name));
+    private void mode(List<String> args) {
+        String usage = "usage: .mode ?MODE? ?TABLE?  (MODE: " + Mode.choices() + "; TABLE only for insert)";
+        if (args.isEmpty()) {
+            print("current output mode: " + shell.mode().label()
+                    + (shell.mode() == Mode.INSERT ? " " + shell.settings().insertTable() : ""));
+            return;
         }
+        Mode mode = Mode.parse(args.get(0));
+        if (args.size() > 2 || (args.size() == 2 && mode != Mode.INSERT)) {
+            throw new ShellException(usage);
+        }
+        if (mode == Mode.INSERT) {
+            shell.settings().insertTable(SqlNames.quoteIfNeeded(args.size() == 2 ? args.get(1) : "table"));
+        }
+        shell.mode(mode);
     }
 
-    private void timer(List<String> args) {
+    /** The one argument {@code on} or {@code off} (also yes/no, true/false, 1/0) of {@code usage}. */
+    private static boolean onOff(List<String> args, String usage) {
         if (args.size() != 1) {
-            throw new ShellException("usage: .timer on|off");
+            throw new ShellException("usage: " + usage);
         }
-        shell.timer(onOff(args.get(0), ".timer on|off"));
-    }
-
-    private static boolean onOff(String word, String usage) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
+        return switch (args.get(0).toLowerCase(Locale.ROOT)) {
             case "on", "yes", "true", "1" -> true;
             case "off", "no", "false", "0" -> false;
-            default -> throw new ShellException("usage: " + usage);
+            default -> throw new ShellException("usage: " + usage + " (not \"" + args.get(0) + "\")");
         };
+    }
+
+    private static String exactlyOne(List<String> args, String usage) {
+        if (args.size() != 1) {
+            throw new ShellException("usage: " + usage);
+        }
+        return args.get(0);
+    }
+
+    private void width(List<String> args) {
+        List<Integer> widths = new ArrayList<>();
+        for (String arg : args) {
+            try {
+                widths.add(Integer.parseInt(arg));
+            } catch (NumberFormatException e) {
+                throw new ShellException("usage: .width NUM1 NUM2 ... (whole numbers; negative: right-aligned), not \""
+                        + arg + "\"");
+            }
+        }
+        shell.settings().widths(widths);
+    }
+
+    private void indexes(String table) {
+        List<String> names = new ArrayList<>();
+        String filter = table == null ? "" : " AND tbl_name LIKE ?1";
+        for (Row row : query("SELECT name FROM sqlite_schema WHERE type = 'index'" + filter
+                + " UNION ALL SELECT name FROM sqlite_temp_schema WHERE type = 'index'" + filter + " ORDER BY 1", table)) {
+            names.add((String) row.get(0));
+        }
+        printInColumns(names);
+    }
+
+    private void open(List<String> args) {
+        String usage = "usage: .open ?--readonly? ?--new? ?FILE?";
+        boolean readonly = false;
+        boolean fresh = false;
+        String file = null;
+        for (String arg : args) {
+            if (arg.equals("--readonly")) {
+                readonly = true;
+            } else if (arg.equals("--new")) {
+                fresh = true;
+            } else if (arg.startsWith("-")) {
+                throw new ShellException(usage + " (unknown option \"" + arg + "\")");
+            } else if (file == null) {
+                file = arg;
+            } else {
+                throw new ShellException(usage + " (one FILE, not \"" + file + "\" and \"" + arg + "\")");
+            }
+        }
+        String database = file == null ? ":memory:" : file;
+        if (fresh && readonly) {
+            throw new ShellException(usage + " (--new and --readonly together would open an empty read-only file)");
+        }
+        if (fresh && !database.equals(":memory:") && !database.startsWith("file:")) {
+            try {
+                Files.deleteIfExists(Path.of(database));
+            } catch (IOException e) {
+                throw new ShellException("cannot empty \"" + database + "\": " + e.getMessage());
+            }
+        }
+        Connection next;
+        try {
+            next = Main.open(database, readonly, shell.connection().detectTypes());
+        } catch (RuntimeException e) {
+            throw new ShellException("cannot open \"" + database + "\": " + Shell.describe(e));
+        }
+        shell.connection(next);
+    }
+
+    private boolean read(String file) {
+        BufferedReader reader;
+        try {
+            reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ShellException("cannot open \"" + file + "\"");
+        }
+        try (LineSource source = new ReaderSource(reader)) {
+            return shell.runScript(source);
+        } catch (IOException e) {
+            throw new ShellException("cannot read \"" + file + "\": " + e.getMessage());
+        }
     }
 
     private void pickle(List<String> args) {
@@ -190,7 +316,7 @@ final class DotCommands {
             }
             disassemble(args.get(1), args.get(2), args.get(3));
         } else if (args.size() == 1) {
-            shell.cells().decodePickles(onOff(args.get(0), usage));
+            shell.cells().decodePickles(onOff(args, usage));
         } else {
             throw new ShellException("usage: " + usage);
         }

@@ -23,10 +23,13 @@ import org.sqlite3j.pickle.PyRepr;
  * {@code mvn -pl cli -am compile exec:java}. It opens the database and then, in this order:
  * <ol>
  *   <li>runs the SQL arguments and exits (status 1 if one failed);</li>
- *   <li>on a terminal, opens the interactive shell (JLine: editing, history, completion);</li>
- *   <li>without FILE and without a terminal, prints a tour of the bundled demo database — so the
- *       README's command shows something and never waits for input;</li>
- *   <li>otherwise runs the statements read from stdin (status 1 if one failed).</li>
+ *   <li>on a terminal, opens the interactive shell (JLine: editing, history, completion) — on the
+ *       bundled demo database without FILE;</li>
+ *   <li>without FILE and without a terminal, with {@code --tour} (the cli pom passes it to
+ *       {@code exec:java}, so the README's command never waits for input) or when stdin is empty,
+ *       prints a tour of the demo database;</li>
+ *   <li>otherwise runs the statements read from stdin (status 1 if one failed), without FILE on an
+ *       empty in-memory database, as {@code sqlite3} does.</li>
  * </ol>
  * Usage mistakes print the reason and exit with status 2 (as Python's argparse). Output is UTF-8.
  */
@@ -77,15 +80,26 @@ public final class Main {
             out.println(Version.line());
             return 0;
         }
+        boolean interactive = options.interactive() != null ? options.interactive() : terminal;
+        BufferedReader input = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        boolean tour = false;
+        if (options.database() == null && options.commands().isEmpty() && !interactive) {
+            try {
+                tour = options.tour() || isEmpty(input);
+            } catch (IOException e) {
+                err.println("Error: cannot read stdin: " + e.getMessage());
+                return 1;
+            }
+        }
+        String database = options.database() == null && !interactive && !tour ? ":memory:" : options.database();
         Connection con;
         try {
-            con = open(options);
+            con = open(database, options.readonly(), options.detectTypes());
         } catch (RuntimeException e) {
             err.println("Error: cannot open " + describeDatabase(options.database()) + ": " + Shell.describe(e));
             return 1;
         }
         try (con) {
-            boolean interactive = options.interactive() != null ? options.interactive() : terminal;
             if (!options.commands().isEmpty()) {
                 Shell shell = newShell(con, options, out, err, null);
                 for (String command : options.commands()) {
@@ -98,12 +112,11 @@ public final class Main {
             if (interactive) {
                 return interactive(con, options);
             }
-            if (options.database() == null) {
+            if (tour) {
                 return tour(con, options, out);
             }
             Shell shell = newShell(con, options, out, err, null);
-            try (LineSource source = new ReaderSource(
-                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)))) {
+            try (LineSource source = new ReaderSource(input)) {
                 return shell.run(source);
             }
         } catch (IOException e) {
@@ -112,10 +125,19 @@ public final class Main {
         }
     }
 
+    /** Whether {@code input} ends before its first character (it is marked and reset, not consumed). */
+    private static boolean isEmpty(BufferedReader input) throws IOException {
+        input.mark(1);
+        boolean empty = input.read() < 0;
+        input.reset();
+        return empty;
+    }
+
     private static Shell newShell(Connection con, Options options, PrintWriter out, PrintWriter err,
                                   PrintWriter terminal) {
         Shell shell = new Shell(con, out, err, terminal, System::nanoTime);
         shell.mode(options.mode());
+        shell.bail(options.bail());
         return shell;
     }
 
@@ -135,9 +157,12 @@ public final class Main {
     static int interactive(Connection con, Options options, Terminal terminal) throws IOException {
         PrintWriter screen = terminal.writer();
         Shell shell = newShell(con, options, screen, screen, screen);
+        shell.settings().screenWidth(terminal::getWidth);
+        shell.settings().ellipsis(options.ellipsis());
         screen.println(Shell.banner(describeDatabase(options.database())));
         screen.flush();
-        try (JLineSource source = new JLineSource(terminal, options.historyFile(), signal -> interrupt(con))) {
+        try (JLineSource source = new JLineSource(terminal, options.historyFile(),
+                signal -> interrupt(shell.connection()))) {
             shell.run(source);
         }
         screen.flush();
@@ -175,28 +200,32 @@ public final class Main {
      * {@code mode=ro} for files and {@code PRAGMA query_only} in memory.
      */
     static Connection open(Options options) {
-        String database = options.database();
-        ConnectOptions connect = ConnectOptions.defaults().isolationLevel(null).detectTypes(options.detectTypes());
+        return open(options.database(), options.readonly(), options.detectTypes());
+    }
+
+    /** Opens {@code database} (null: the demo) as {@link #open(Options)} does; also for {@code .open}. */
+    static Connection open(String database, boolean readonly, int detectTypes) {
+        ConnectOptions connect = ConnectOptions.defaults().isolationLevel(null).detectTypes(detectTypes);
         boolean inMemory = database == null || database.equals(":memory:");
         Connection con;
         if (inMemory) {
             con = Sqlite3.connect(":memory:", connect);
         } else if (database.startsWith("file:")) {
-            String uri = options.readonly() ? database + (database.contains("?") ? "&" : "?") + "mode=ro" : database;
+            String uri = readonly ? database + (database.contains("?") ? "&" : "?") + "mode=ro" : database;
             con = Sqlite3.connect(uri, connect.uri(true));
-        } else if (options.readonly()) {
+        } else if (readonly) {
             con = Sqlite3.connect(fileUri(Path.of(database)) + "?mode=ro", connect.uri(true));
         } else {
             con = Sqlite3.connect(Path.of(database), connect);
         }
         try {
-            if (options.detectTypes() != 0) {
+            if (detectTypes != 0) {
                 Recipes.pythonDefaults(con.adapters(), con.converters());
             }
             if (database == null) {
                 DemoDatabase.load(con);
             }
-            if (inMemory && options.readonly()) {
+            if (inMemory && readonly) {
                 con.execute("PRAGMA query_only = 1");
             }
             return con;

@@ -22,9 +22,14 @@ import org.sqlite3j.dbapi.Sqlite3;
  * @param historyFile {@code --history FILE} (default {@code ~/.sqlite3j_history}), null after {@code --no-history}
  * @param interactive {@code -i/--interactive} (true), {@code -b/--batch} (false), or null to decide by
  *                    whether stdin and stdout are a terminal
+ * @param tour        {@code --tour}: without a terminal and without FILE, show the demo tour instead of
+ *                    reading stdin (what {@code mvn exec:java} runs)
+ * @param bail        {@code --bail}: stop piped input at the first error ({@code .bail on})
+ * @param ellipsis    false after {@code --no-ellipsis}: never cut long cells to the terminal's width
  */
 record Options(String database, List<String> commands, boolean help, boolean version, boolean readonly,
-               int detectTypes, Mode mode, Path historyFile, Boolean interactive) {
+               int detectTypes, Mode mode, Path historyFile, Boolean interactive, boolean tour, boolean bail,
+               boolean ellipsis) {
 
     static final String USAGE = """
             usage: sqlite3j [OPTIONS] [FILE] [SQL ...]
@@ -35,9 +40,10 @@ record Options(String database, List<String> commands, boolean help, boolean ver
             positional arguments:
               FILE                  SQLite database to open (created if missing); ':memory:' for an
                                     empty in-memory database; without FILE, the bundled demo database
+                                    on a terminal, an empty in-memory one for piped input
               SQL                   SQL statements or dot-commands to run, then exit (status 1 if one
                                     fails); without SQL, statements are read from stdin (a terminal
-                                    gets the interactive shell)
+                                    gets the interactive shell; an empty stdin without FILE, the tour)
 
             options:
               -h, --help            show this message and exit
@@ -45,7 +51,12 @@ record Options(String database, List<String> commands, boolean help, boolean ver
               -r, --readonly        open the database read-only
               --detect-types TYPES  decltypes, colnames, both or none (Python's detect_types; with it,
                                     Python's date/timestamp converters are registered)
-              -m, --mode MODE       output mode: table (default), csv, json, lines
+              -m, --mode MODE       output mode: table (default), csv, json, lines, or sqlite3's
+                                    box, column, insert, line, list, markdown, quote, tabs
+              --bail                stop piped input at the first error (as .bail on)
+              --no-ellipsis         never cut long cells to the terminal's width (as .ellipsis off)
+              --tour                without a terminal and FILE, show a tour of the demo database
+                                    instead of reading stdin
               --history FILE        keep the interactive history in FILE (default ~/.sqlite3j_history)
               --no-history          keep no history
               -i, --interactive     use the interactive shell even when stdin is not a terminal
@@ -68,6 +79,9 @@ record Options(String database, List<String> commands, boolean help, boolean ver
         Path history = defaultHistory();
         Boolean interactive = null;
         boolean positionalOnly = false;
+        boolean tour = false;
+        boolean bail = false;
+        boolean ellipsis = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (positionalOnly || !arg.startsWith("-") || arg.equals("-")) {
@@ -93,6 +107,9 @@ record Options(String database, List<String> commands, boolean help, boolean ver
                 case "-i", "--interactive" -> interactive = Boolean.TRUE;
                 case "-b", "--batch" -> interactive = Boolean.FALSE;
                 case "--no-history" -> history = null;
+                case "--tour" -> tour = true;
+                case "--bail", "-bail" -> bail = true;
+                case "--no-ellipsis" -> ellipsis = false;
                 case "--history" -> {
                     value = value != null ? value : next(args, ++i, name);
                     history = Path.of(value);
@@ -103,7 +120,7 @@ record Options(String database, List<String> commands, boolean help, boolean ver
             }
         }
         return new Options(database, List.copyOf(commands), help, version, readonly, detectTypes, mode,
-                history, interactive);
+                history, interactive, tour, bail, ellipsis);
     }
 
     private static String next(String[] args, int i, String option) {

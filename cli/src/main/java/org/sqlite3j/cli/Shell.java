@@ -18,30 +18,54 @@ import org.sqlite3j.dbapi.Sqlite3;
  * lines are gathered (prompt {@code "sqlite> "}, then {@code "    ... "}) until
  * {@link Sqlite3#completeStatement} says the statement is complete, each statement runs with
  * {@code execute()} on a cursor and its rows print in the current {@link Mode}. A line starting with
- * a dot when no statement is pending is a dot-command ({@link DotCommands}). An error prints
- * {@code Error: ...} on the error stream and the shell goes on; {@link #failed()} remembers it for the
- * exit status of a script.
+ * a dot when no statement is pending is a dot-command ({@link DotCommands}).
  *
- * <p>The shell owns neither the connection nor the streams. Used by one thread; only
- * {@link Connection#interrupt()} may come from another (Ctrl-C while a statement runs).
+ * <p>An error prints on the error stream and the shell goes on ({@code .bail on}: a script stops);
+ * {@link #failed()} remembers it for the exit status. At a terminal and for command-line arguments
+ * the message is {@code Error: OperationalError (SQLITE_ERROR): ...}; in a script (piped stdin,
+ * {@code .read}) it is the sqlite3 shell's {@code Parse error near line N: ...} or
+ * {@code Runtime error near line N: ... (code)}.
+ *
+ * <p>The shell owns neither the first connection nor the streams; a connection {@code .open} made is
+ * its own and closed by {@link #finish()}. Used by one thread; only {@link Connection#interrupt()} may
+ * come from another (Ctrl-C while a statement runs).
  */
 final class Shell {
     static final String PROMPT = "sqlite> ";
     static final String CONTINUATION = "    ... ";
 
-    private final Connection con;
+    /** Where the lines being run come from: statement being gathered, line numbers, script or not. */
+    private static final class Input {
+        final StringBuilder pending = new StringBuilder();
+        final boolean script;
+        int line;
+        int startLine;
+
+        Input(boolean script) {
+            this.script = script;
+        }
+    }
+
+    private final Connection first;
+    private Connection con;
     private final PrintWriter stdout;
     private final PrintWriter err;
     private final PrintWriter terminal;
     private final LongSupplier clock;
     private final CellText cells = new CellText();
+    private final OutputSettings settings = new OutputSettings();
     private final DotCommands dotCommands = new DotCommands(this);
     private PrintWriter out;
     private PrintWriter file;
     private Mode mode = Mode.TABLE;
+    private char importSeparator = '|';
     private boolean timer;
+    private boolean changes;
+    private boolean eqp;
+    private boolean bail;
     private boolean failed;
-    private final StringBuilder pending = new StringBuilder();
+    private boolean stopped;
+    private Input input = new Input(false);
 
     /**
      * @param con      the open database
@@ -51,6 +75,7 @@ final class Shell {
      * @param clock    nanoseconds, for {@code .timer} and progress
      */
     Shell(Connection con, PrintWriter stdout, PrintWriter err, PrintWriter terminal, LongSupplier clock) {
+        this.first = con;
         this.con = con;
         this.stdout = stdout;
         this.out = stdout;
@@ -75,60 +100,91 @@ final class Shell {
      * @return the exit status: 1 when a statement or command failed (for scripts), else 0
      */
     int run(LineSource source) throws IOException {
-        while (true) {
+        input = new Input(!source.interactive());
+        read(source);
+        return finish();
+    }
+
+    /** Runs the lines of {@code source} in the current input; false once {@code .quit} or a bail stopped it. */
+    private boolean read(LineSource source) throws IOException {
+        while (!stopped) {
             String line;
             try {
-                line = source.readLine(pending.isEmpty() ? PROMPT : CONTINUATION);
+                line = source.readLine(input.pending.isEmpty() ? PROMPT : CONTINUATION);
             } catch (LineSource.Cancelled cancelled) {
-                pending.setLength(0);
+                input.pending.setLength(0);
                 continue;
             }
             if (line == null) {
                 // a script's last statement may lack its semicolon; at a terminal, Ctrl-D on a continuation
                 // line abandons the half-typed statement (as Python's shell) instead of running it
-                if (!source.interactive() && !pending.toString().isBlank()) {
-                    String rest = pending.toString();
-                    pending.setLength(0);
-                    executeSql(rest);
+                if (!source.interactive() && !input.pending.toString().isBlank()) {
+                    String rest = input.pending.toString();
+                    input.pending.setLength(0);
+                    executeChunk(rest);
                 }
-                break;
+                return !stopped;
             }
+            input.line += (int) line.chars().filter(c -> c == '\n').count() + 1;
             if (!accept(line)) {
-                break;
+                stopped = true;
             }
         }
-        return finish();
+        return false;
     }
 
     /**
-     * Ends the session: closes the file of {@code .output}, if any.
+     * Runs the file of {@code .read} as a script (its own line numbers) in this shell.
+     *
+     * @return false when it stopped the shell ({@code .quit}, or an error under {@code .bail on})
+     */
+    boolean runScript(LineSource source) throws IOException {
+        Input outer = input;
+        input = new Input(true);
+        try {
+            return read(source);
+        } finally {
+            input = outer;
+        }
+    }
+
+    /**
+     * Ends the session: closes the file of {@code .output}, if any, and a database {@code .open} opened.
      *
      * @return the exit status: 1 when a statement or command failed, else 0
      */
     int finish() {
         closeRedirect();
+        if (con != first) {
+            con.close();
+            con = first;
+        }
         return failed ? 1 : 0;
     }
 
     /**
      * Takes one input line: a dot-command, or part of a statement that runs once complete.
      *
-     * @return false when the shell should stop ({@code .quit})
+     * @return false when the shell should stop ({@code .quit}, or an error in a script under {@code .bail on})
      */
     boolean accept(String line) {
+        StringBuilder pending = input.pending;
         if (pending.isEmpty() && line.stripLeading().startsWith(".")) {
-            return dotCommand(line.strip());
+            return dotCommand(line.strip()) && !stopped;
         }
         if (pending.isEmpty() && line.isBlank()) {
             return true;
+        }
+        if (pending.isEmpty()) {
+            input.startLine = input.line;
         }
         pending.append(line).append('\n');
         String text = pending.toString();
         if (Sqlite3.completeStatement(text)) {
             pending.setLength(0);
-            executeSql(text);
+            executeChunk(text);
         }
-        return true;
+        return !stopped;
     }
 
     /**
@@ -150,27 +206,51 @@ final class Shell {
             return dotCommands.run(line);
         } catch (RuntimeException e) {
             report(e);
-            return true;
+            return !(bail && input.script);
         }
     }
 
-    /** Executes each statement of {@code text} in turn; an error stops only that statement. */
-    void executeSql(String text) {
+    /** Runs a complete chunk of input; then {@code .changes on} reports the changes, as sqlite3. */
+    private void executeChunk(String text) {
+        if (executeSql(text) && changes) {
+            Row row = con.execute("SELECT changes(), total_changes()").fetchone();
+            out.println("changes: " + row.get(0) + "   total_changes: " + row.get(1));
+            out.flush();
+        }
+    }
+
+    /**
+     * Executes each statement of {@code text} in turn; an error stops only that statement (and, under
+     * {@code .bail on} in a script, the rest).
+     *
+     * @return whether all of them succeeded
+     */
+    boolean executeSql(String text) {
         for (String statement : StatementSplitter.split(text)) {
-            executeStatement(statement);
+            if (!executeStatement(statement)) {
+                if (bail && input.script) {
+                    stopped = true;
+                }
+                return false;
+            }
         }
+        return true;
     }
 
-    private void executeStatement(String sql) {
+    private boolean executeStatement(String sql) {
         ThreadMXBean threads = timer ? ManagementFactory.getThreadMXBean() : null;
         long started = clock.getAsLong();
         long cpu = threads == null ? 0 : threads.getCurrentThreadCpuTime();
         long user = threads == null ? 0 : threads.getCurrentThreadUserTime();
+        boolean ok = true;
         try (Cursor cur = con.cursor()) {
+            if (eqp) {
+                out.print(explain(sql));
+            }
             cur.execute(sql);
             List<ColumnDescription> description = cur.description();
             if (description != null) {
-                ResultFormatter formatter = mode.formatter(out, cells);
+                ResultFormatter formatter = mode.formatter(out, cells, settings);
                 formatter.begin(description.stream().map(ColumnDescription::name).toList());
                 for (Row row : cur) {
                     formatter.row(row.values());
@@ -178,7 +258,12 @@ final class Shell {
                 formatter.end();
             }
         } catch (RuntimeException e) {
-            report(e);
+            ok = false;
+            if (input.script && e instanceof Sqlite3.Error sqliteError) {
+                scriptError(sql, sqliteError);
+            } else {
+                report(e);
+            }
         } finally {
             out.flush();
         }
@@ -189,6 +274,36 @@ final class Shell {
             out.printf("Run Time: real %.3f user %.6f sys %.6f%n", real, userTime, sysTime);
             out.flush();
         }
+        return ok;
+    }
+
+    /** The query plan of {@code sql} for {@code .eqp on}; nothing when it cannot be explained. */
+    private String explain(String sql) {
+        try {
+            return QueryPlan.render(con, sql);
+        } catch (RuntimeException e) {
+            return ""; // the statement itself will report what is wrong with it
+        }
+    }
+
+    /**
+     * A script's error as the sqlite3 shell words it: {@code Parse error near line N: message} when the
+     * statement does not compile (checked with {@code EXPLAIN}), else
+     * {@code Runtime error near line N: message (primary result code)}.
+     */
+    private void scriptError(String sql, Sqlite3.Error e) {
+        boolean compiles;
+        try {
+            con.execute("EXPLAIN " + sql).fetchall();
+            compiles = true;
+        } catch (RuntimeException notCompiled) {
+            compiles = false;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Integer code = e.sqliteErrorcode();
+        printError(compiles ? "Runtime error near line " + input.startLine + ": " + message
+                        + (code == null ? "" : " (" + (code & 0xff) + ")")
+                        : "Parse error near line " + input.startLine + ": " + message);
     }
 
     /** Prints {@code Error: ...} for {@code e} and remembers the failure. */
@@ -198,8 +313,12 @@ final class Shell {
 
     /** Prints {@code Error: message} and remembers the failure. */
     void error(String message) {
+        printError("Error: " + message);
+    }
+
+    private void printError(String line) {
         out.flush();
-        err.println("Error: " + message);
+        err.println(line);
         err.flush();
         failed = true;
     }
@@ -228,13 +347,30 @@ final class Shell {
         return con;
     }
 
+    /** Makes {@code next} the database ({@code .open}): the one before is closed unless it is the caller's. */
+    void connection(Connection next) {
+        if (con != first) {
+            con.close();
+        }
+        con = next;
+    }
+
     /** Where results go now: stdout, or the file of {@code .output}. */
     PrintWriter out() {
         return out;
     }
 
+    /** Where errors and warnings go. */
+    PrintWriter err() {
+        return err;
+    }
+
     CellText cells() {
         return cells;
+    }
+
+    OutputSettings settings() {
+        return settings;
     }
 
     Mode mode() {
@@ -243,6 +379,18 @@ final class Shell {
 
     void mode(Mode newMode) {
         this.mode = newMode;
+        settings.modeChosen(newMode);
+        switch (newMode) {
+            case CSV -> importSeparator = ',';
+            case TABS -> importSeparator = '\t';
+            case LIST -> importSeparator = '|';
+            default -> { } // as sqlite3: other modes keep the separator
+        }
+    }
+
+    /** The field separator {@code .import} uses without {@code --csv}: the last of list, tabs, csv chosen. */
+    char importSeparator() {
+        return importSeparator;
     }
 
     boolean timer() {
@@ -251,6 +399,18 @@ final class Shell {
 
     void timer(boolean on) {
         this.timer = on;
+    }
+
+    void changes(boolean on) {
+        this.changes = on;
+    }
+
+    void eqp(boolean on) {
+        this.eqp = on;
+    }
+
+    void bail(boolean on) {
+        this.bail = on;
     }
 
     boolean failed() {

@@ -9,20 +9,23 @@ import org.jline.utils.WCWidth;
 /**
  * {@code .mode table}: the sqlite3 shell's bordered table. Column widths are terminal cells (wide
  * East Asian characters count two), headers are centred, numbers right-aligned, NULL shows as
- * {@code NULL}, and control characters in text show as Python escapes ({@code \n}) so a row stays one
+ * {@code NULL} (or {@code .nullvalue}), long cells are cut to the screen with {@code .ellipsis on},
+ * and control characters in text show as Python escapes ({@code \n}) so a row stays one
  * line. The rows are held until {@link #end()} to measure the columns: use {@code .mode csv} to
  * stream a very large result.
  */
 final class TableFormatter implements ResultFormatter {
     private final PrintWriter out;
     private final CellText cells;
+    private final OutputSettings settings;
     private List<String> columns = List.of();
     private final List<String[]> rows = new ArrayList<>();
     private final List<boolean[]> rightAligned = new ArrayList<>();
 
-    TableFormatter(PrintWriter out, CellText cells) {
+    TableFormatter(PrintWriter out, CellText cells, OutputSettings settings) {
         this.out = out;
         this.cells = cells;
+        this.settings = settings;
     }
 
     @Override
@@ -36,7 +39,7 @@ final class TableFormatter implements ResultFormatter {
         boolean[] right = new boolean[values.size()];
         for (int i = 0; i < text.length; i++) {
             Object v = values.get(i);
-            text[i] = v == null ? "NULL" : ValueRepr.printable(cells.text(v));
+            text[i] = ValueRepr.printable(v == null ? settings.nullValue("NULL") : cells.text(v));
             right[i] = CellText.isNumber(v);
         }
         rows.add(text);
@@ -57,6 +60,9 @@ final class TableFormatter implements ResultFormatter {
             for (int i = 0; i < n; i++) {
                 widths[i] = Math.max(widths[i], width(row[i]));
             }
+        }
+        if (CellFit.fit(widths, 3 * n + 1, settings.cutWidth())) {
+            cutTo(widths);
         }
         String border = border(widths);
         out.println(border);
@@ -87,6 +93,17 @@ final class TableFormatter implements ResultFormatter {
         }
         out.println(border);
         out.flush();
+    }
+
+    private void cutTo(int[] widths) {
+        List<String> cut = new ArrayList<>(columns);
+        for (int i = 0; i < widths.length; i++) {
+            cut.set(i, CellFit.cut(columns.get(i), widths[i], TableFormatter::width));
+            for (String[] row : rows) {
+                row[i] = CellFit.cut(row[i], widths[i], TableFormatter::width);
+            }
+        }
+        columns = cut;
     }
 
     private static String border(int[] widths) {

@@ -174,8 +174,10 @@ class CommandLineTest {
     }
 
     @Test
-    void withoutFileAndWithoutTerminalTheDemoTourIsPrintedAndStdinIsNotRead() {
-        ShellRun run = ShellRun.of("SELECT 'from stdin';\n");
+    void withoutFileTheTourIsPrintedForAnEmptyStdinOrWithTheTourOption() {
+        assertThat(ShellRun.of("").out()).contains("Connected to the bundled demo database (in memory)")
+                .contains("sqlite> .tables\nbig_planet  planet      setting\n");
+        ShellRun run = ShellRun.of("SELECT 'from stdin';\n", "--tour");
         assertThat(run.status()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
@@ -191,8 +193,27 @@ class CommandLineTest {
     }
 
     @Test
+    void pipedInputWithoutFileRunsOnAnEmptyInMemoryDatabase() {
+        ShellRun run = ShellRun.of("SELECT 1 AS one;\n.tables\n");
+        assertThat(run.out()).isEqualTo("+-----+\n| one |\n+-----+\n|   1 |\n+-----+\n");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        ShellRun failing = ShellRun.of("SELECT nope;\nSELECT 2 AS two;\n");
+        assertThat(failing.err()).isEqualTo("Parse error near line 1: no such column: nope\n");
+        assertThat(failing.out()).contains("| two |");
+        assertThat(failing.status()).isEqualTo(1);
+    }
+
+    @Test
+    void theCliPomPassesTheTourOptionToExecJava() throws Exception {
+        // the README's `mvn -pl cli -am compile exec:java` runs with a stdin that is no terminal (and may never end)
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<artifactId>exec-maven-plugin</artifactId>").contains("<argument>--tour</argument>");
+    }
+
+    @Test
     void theTourFollowsTheModeOption() {
-        assertThat(ShellRun.of("", "-m", "csv").out()).contains("key,value\r\nwindow,\"{'width': 1280,");
+        assertThat(ShellRun.of("", "--tour", "-m", "csv").out()).contains("key,value\r\nwindow,\"{'width': 1280,");
     }
 
     @Test

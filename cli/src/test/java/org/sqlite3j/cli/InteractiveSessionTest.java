@@ -142,4 +142,14 @@ class InteractiveSessionTest {
         Session second = session("SELECT count(t) FROM t;\r", db.toString());
         assertThat(second.screen()).contains("| count(t) |").contains("|        0 |");
     }
+
+    @Test
+    void sqlite3ModesAndCommandsAtTheTerminal() throws Exception {
+        Session s = session(".mode box\rSELECT 1 AS a,\r'x' AS b;\r.changes on\rCREATE TABLE t(x);\r.mode line\r"
+                + "SELECT NULL AS n;\r.frob\r");
+        assertThat(s.screen()).contains("┌───┬───┐\n│ a │ b │\n├───┼───┤\n│ 1 │ x │\n└───┴───┘\n")
+                .contains("changes: 0   total_changes: 0\n").contains("    n = \n")
+                .contains("Error: unknown command or invalid arguments:  \"frob\"");
+        s.endsAtAPromptAfter(8, 1);
+    }
 }

@@ -52,7 +52,7 @@ class OptionsTest {
                 .hasMessage("unknown option -x (sqlite3j --help lists them)");
         assertThatThrownBy(() -> Options.parse("--history")).hasMessage("option --history needs a value");
         assertThatThrownBy(() -> Options.parse("--mode", "yaml"))
-                .hasMessage("unknown mode \"yaml\"; the modes are table, csv, json, lines");
+                .hasMessage("unknown mode \"yaml\"; the modes are table, csv, json, lines, box, column, insert, line, list, markdown, quote, tabs");
         assertThatThrownBy(() -> Options.parse("--detect-types=4"))
                 .hasMessage("--detect-types takes decltypes, colnames, both or none, not \"4\"");
     }

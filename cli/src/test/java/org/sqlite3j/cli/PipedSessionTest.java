@@ -69,15 +69,17 @@ class PipedSessionTest {
     @Test
     void anErrorIsReportedAndTheShellGoesOnThenExitsWithStatusOne() {
         ShellRun run = ShellRun.of("SELECT * FROM nope;\nSELECT 'still here' AS s;\n", db);
-        assertThat(run.err()).isEqualTo("Error: OperationalError (SQLITE_ERROR): no such table: nope\n");
+        // as sqlite3 3.40 words it for a script (its caret line under the statement aside)
+        assertThat(run.err()).isEqualTo("Parse error near line 1: no such table: nope\n");
         assertThat(run.out()).contains("still here");
         assertThat(run.status()).isEqualTo(1);
     }
 
     @Test
-    void constraintErrorsNameTheirExtendedCode() {
+    void constraintErrorsAreRuntimeErrorsInScriptsAndNameTheirExtendedCodeAsArguments() {
         ShellRun run = ShellRun.of("INSERT INTO person(id) VALUES (1);\n", db);
-        assertThat(run.err()).isEqualTo(
+        assertThat(run.err()).isEqualTo("Runtime error near line 1: UNIQUE constraint failed: person.id (19)\n");
+        assertThat(ShellRun.of("", db, "INSERT INTO person(id) VALUES (1)").err()).isEqualTo(
                 "Error: IntegrityError (SQLITE_CONSTRAINT_PRIMARYKEY): UNIQUE constraint failed: person.id\n");
     }
 
@@ -187,7 +189,7 @@ class PipedSessionTest {
     @Test
     void modeRejectsAnUnknownName() {
         ShellRun run = ShellRun.of(".mode html\n", db);
-        assertThat(run.err()).isEqualTo("Error: unknown mode \"html\"; the modes are table, csv, json, lines\n");
+        assertThat(run.err()).isEqualTo("Error: unknown mode \"html\"; the modes are table, csv, json, lines, box, column, insert, line, list, markdown, quote, tabs\n");
         assertThat(run.status()).isEqualTo(1);
     }
 
@@ -204,7 +206,7 @@ class PipedSessionTest {
         ShellRun run = ShellRun.of(".timer on\nSELECT 1 AS a;\nCREATE TABLE x(y);\n.timer off\nSELECT 2 AS b;\n", db);
         assertThat(run.out().lines().filter(l -> l.matches("Run Time: real \\d+\\.\\d{3} user \\d+\\.\\d{6} sys \\d+\\.\\d{6}")))
                 .hasSize(2);
-        assertThat(ShellRun.of(".timer maybe\n", db).err()).isEqualTo("Error: usage: .timer on|off\n");
+        assertThat(ShellRun.of(".timer maybe\n", db).err()).isEqualTo("Error: usage: .timer on|off (not \"maybe\")\n");
     }
 
     @Test
@@ -255,5 +257,86 @@ class PipedSessionTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
         assertThat(run.out()).contains("| a |");
+    }
+
+    @Test
+    void readRunsAFileOfSqlAndDotCommandsWithItsOwnLineNumbers() throws Exception {
+        Path inner = dir.resolve("inner.sql");
+        Files.writeString(inner, ".mode list\n\nSELECT name FROM person WHERE id = 1;\nSELECT bad;\n");
+        ShellRun run = ShellRun.of(".read '" + inner + "'\nSELECT 2;\n", db);
+        assertThat(run.out()).isEqualTo("Ada\n2\n");
+        assertThat(run.err()).isEqualTo("Parse error near line 4: no such column: bad\n");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(ShellRun.of(".read " + dir.resolve("missing.sql") + "\n", db).err())
+                .isEqualTo("Error: cannot open \"" + dir.resolve("missing.sql") + "\"\n");
+        assertThat(ShellRun.of(".read\n", db).err()).isEqualTo("Error: usage: .read FILE\n");
+    }
+
+    @Test
+    void openSwitchesDatabasesReadOnlyAndNew() throws Exception {
+        Path other = dir.resolve("other.db");
+        ShellRun run = ShellRun.of(".open '" + other + "'\nCREATE TABLE o(x);\n.open --readonly '" + other
+                + "'\nINSERT INTO o VALUES (1);\n.tables\n.open --new '" + other + "'\n.tables\n", db);
+        assertThat(run.err()).isEqualTo("Runtime error near line 4: attempt to write a readonly database (8)\n");
+        assertThat(run.out()).isEqualTo("o\n");
+        assertThat(ShellRun.of(".open --bogus x.db\n", db).err())
+                .isEqualTo("Error: usage: .open ?--readonly? ?--new? ?FILE? (unknown option \"--bogus\")\n");
+        ShellRun missing = ShellRun.of(".open --readonly '" + dir.resolve("none.db") + "'\n.tables\n", db);
+        assertThat(missing.err()).startsWith("Error: cannot open \"" + dir.resolve("none.db") + "\": OperationalError");
+        assertThat(missing.out()).isEqualTo("person  top\n"); // the database before stays open
+    }
+
+    @Test
+    void importMistakesSayWhatWasExpected() throws Exception {
+        assertThat(ShellRun.of(".import --csv\n", db).err()).startsWith("Error: .import: missing FILE and TABLE\nusage: .import");
+        assertThat(ShellRun.of(".import --csv a.csv\n", db).err()).startsWith("Error: .import: missing TABLE\n");
+        assertThat(ShellRun.of(".import --csv --skip x a.csv t\n", db).err())
+                .startsWith("Error: .import: --skip takes a number of records (0 or more), not \"x\"\n");
+        assertThat(ShellRun.of(".import --foo a.csv t\n", db).err()).startsWith("Error: .import: unknown option \"--foo\"\n");
+        assertThat(ShellRun.of(".import --csv " + dir.resolve("nope.csv") + " t\n", db).err())
+                .isEqualTo("Error: cannot open \"" + dir.resolve("nope.csv") + "\"\n");
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "");
+        assertThat(ShellRun.of(".import --csv " + empty + " e\n", db).err()).isEqualTo("Error: " + empty + ": empty file\n");
+    }
+
+    @Test
+    void importRunsInOneTransactionAndReportsFailedInserts() throws Exception {
+        Path csv = dir.resolve("ids.csv");
+        Files.writeString(csv, "1,a,1\n1,b,2\n20,c,3\n");
+        ShellRun run = ShellRun.of(".import --csv " + csv + " person\n.mode list\nSELECT count(*) FROM person;\n", db);
+        assertThat(run.err()).isEqualTo(csv + ":1: INSERT failed: UNIQUE constraint failed: person.id\n"
+                + csv + ":2: INSERT failed: UNIQUE constraint failed: person.id\n");
+        assertThat(run.out()).isEqualTo("4\n");
+    }
+
+    @Test
+    void outputSettingsRejectBadArguments() {
+        assertThat(ShellRun.of(".width 3 x\n", db).err())
+                .isEqualTo("Error: usage: .width NUM1 NUM2 ... (whole numbers; negative: right-aligned), not \"x\"\n");
+        assertThat(ShellRun.of(".headers maybe\n", db).err()).isEqualTo("Error: usage: .headers on|off (not \"maybe\")\n");
+        assertThat(ShellRun.of(".nullvalue\n", db).err()).isEqualTo("Error: usage: .nullvalue STRING\n");
+        assertThat(ShellRun.of(".mode list extra\n", db).err()).startsWith("Error: usage: .mode ?MODE? ?TABLE?");
+        assertThat(ShellRun.of(".indexes a b\n", db).err()).isEqualTo("Error: usage: .indexes ?TABLE?\n");
+    }
+
+    @Test
+    void bailOptionAndNullValueInTheTableMode() {
+        ShellRun run = ShellRun.of("SELECT nope;\nSELECT 1;\n", "--bail", db);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(ShellRun.of(".nullvalue -\nSELECT NULL AS n;\n", db).out()).contains("| - |");
+    }
+
+    @Test
+    void ellipsisCutsLongCellsToTheScreenOnlyWhenAsked() {
+        String sql = "SELECT 'k' AS key, printf('%.200c', 'x') AS value;\n";
+        assertThat(ShellRun.of(sql, db).out().lines().mapToInt(String::length).max().orElse(0)).isGreaterThan(200);
+        String cut = ShellRun.of(".ellipsis on\n" + sql, db).out();
+        assertThat(cut.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+        assertThat(cut).contains("x…").contains("| k   |");
+        String box = ShellRun.of(".ellipsis on\n.mode box\n" + sql, db).out();
+        assertThat(box.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+        assertThat(box).contains("x… │");
     }
 }
