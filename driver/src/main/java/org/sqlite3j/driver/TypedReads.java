@@ -80,8 +80,9 @@ final class TypedReads {
                 return type.cast(v);
             }
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new SQLException("cannot read column " + column + " value '" + shown(raw) + "' as "
-                    + type.getName() + ": " + e.getMessage(), "22018", e);
+            // sqlite-jdbc's words first ("Bad value for type BigDecimal : abc"), then what was wrong
+            throw new SQLException("Bad value for type " + type.getSimpleName() + " : " + shown(raw)
+                    + " (column " + column + ": " + e.getMessage() + ")", "22018", e);
         }
         if (type == java.sql.Timestamp.class) {
             return type.cast(rs.getTimestamp(column));

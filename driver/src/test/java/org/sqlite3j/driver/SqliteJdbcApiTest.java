@@ -209,6 +209,53 @@ class SqliteJdbcApiTest {
     }
 
     @Test
+    void databaseMetadataAnswersAsSqliteJdbcDoes() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create table parent(id integer primary key, name text not null)");
+            s.execute("create table child(id integer primary key, parent_id integer references parent(id),"
+                    + " note varchar(20) default 'x')");
+            s.execute("create unique index child_note on child(note)");
+            s.execute("create view v as select id from child");
+        }
+        java.sql.DatabaseMetaData md = c.getMetaData();
+        assertThat(md.getConnection()).isSameAs(c);
+        assertThat(md.getDatabaseProductName()).isEqualTo("SQLite");
+        assertThat(md.supportsGetGeneratedKeys()).isTrue();
+        assertThat(md.supportsSavepoints()).isTrue();
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE", "VIEW"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_TYPE") + " " + rs.getString("TABLE_NAME"));
+            }
+        }
+        assertThat(tables).containsExactlyInAnyOrder("TABLE child", "TABLE parent", "VIEW v");
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = md.getColumns(null, null, "child", "%")) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("TYPE_NAME") + ":"
+                        + rs.getString("COLUMN_DEF"));
+            }
+        }
+        assertThat(columns).containsExactly("id:INTEGER:null", "parent_id:INTEGER:null", "note:VARCHAR:'x'");
+        try (ResultSet rs = md.getPrimaryKeys(null, null, "parent")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("COLUMN_NAME")).isEqualTo("id");
+        }
+        try (ResultSet rs = md.getImportedKeys(null, null, "child")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("PKTABLE_NAME")).isEqualTo("parent");
+            assertThat(rs.getString("FKCOLUMN_NAME")).isEqualTo("parent_id");
+        }
+        try (ResultSet rs = md.getIndexInfo(null, null, "child", true, false)) {
+            List<String> unique = new ArrayList<>();
+            while (rs.next()) {
+                unique.add(rs.getString("INDEX_NAME"));
+            }
+            assertThat(unique).contains("child_note");
+        }
+    }
+
+    @Test
     void throughAPoolProxyTheHelpersWorkAndAdaptersStillApply() throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:sqlite3:" + dir.resolve("api.db"));
