@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -31,6 +32,8 @@ import org.sqlite3j.pickle.PyRepr;
  *   <li>otherwise runs the statements read from stdin (status 1 if one failed), without FILE on an
  *       empty in-memory database, as {@code sqlite3} does.</li>
  * </ol>
+ * A FILE that is a Python shelf or dbm file ({@link ShelfView#detect}; {@code --shelf}, {@code --sql})
+ * opens read-only in the {@link ShelfView} instead, in the same three ways (arguments, terminal, stdin).
  * Usage mistakes print the reason and exit with status 2 (as Python's argparse). Output is UTF-8.
  */
 public final class Main {
@@ -91,6 +94,18 @@ public final class Main {
                 return 1;
             }
         }
+        if (options.database() != null) {
+            Optional<String> dbm;
+            try {
+                dbm = ShelfView.detect(options.database(), options.shelf());
+            } catch (ShellException e) {
+                err.println("Error: " + e.getMessage());
+                return 1;
+            }
+            if (dbm.isPresent()) {
+                return shelf(options, input, out, err, interactive);
+            }
+        }
         String database = options.database() == null && !interactive && !tour ? ":memory:" : options.database();
         Connection con;
         try {
@@ -122,6 +137,69 @@ public final class Main {
         } catch (IOException e) {
             err.println("Error: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * FILE is a shelf or dbm file ({@link ShelfView#detect}): the read-only shelf view, run on the
+     * arguments, the terminal or stdin as the SQL shell would be.
+     */
+    private static int shelf(Options options, BufferedReader input, PrintWriter out, PrintWriter err,
+                             boolean interactive) {
+        try {
+            if (interactive && options.commands().isEmpty()) {
+                try (Terminal terminal = TerminalBuilder.builder().system(true).name("sqlite3j").build()) {
+                    return interactiveShelf(options, terminal);
+                }
+            }
+            ShelfView view = openShelf(options, out, err);
+            if (view == null) {
+                return 1;
+            }
+            try (view) {
+                for (String command : options.commands()) {
+                    if (!view.runArgument(command)) {
+                        return view.finish();
+                    }
+                }
+                if (!options.commands().isEmpty()) {
+                    return view.finish();
+                }
+                try (LineSource source = new ReaderSource(input)) {
+                    return view.run(source);
+                }
+            }
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The shelf view on {@code terminal} (owned by the caller): banner, then commands until .quit or Ctrl-D. */
+    static int interactiveShelf(Options options, Terminal terminal) throws IOException {
+        PrintWriter screen = terminal.writer();
+        ShelfView view = openShelf(options, screen, screen);
+        if (view == null) {
+            screen.flush();
+            return 1;
+        }
+        try (view; JLineSource source = new JLineSource(terminal, options.historyFile())) {
+            screen.println(view.banner(options.database()));
+            screen.flush();
+            view.run(source);
+        }
+        screen.flush();
+        return 0;
+    }
+
+    /** The view of FILE, or null after printing why it cannot be opened. */
+    private static ShelfView openShelf(Options options, PrintWriter out, PrintWriter err) {
+        try {
+            return new ShelfView(Path.of(options.database()), options.mode(), out, err);
+        } catch (RuntimeException e) {
+            err.println("Error: cannot open " + describeDatabase(options.database()) + ": " + Shell.describe(e));
+            err.flush();
+            return null;
         }
     }
 

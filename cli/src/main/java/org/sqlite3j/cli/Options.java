@@ -26,10 +26,13 @@ import org.sqlite3j.dbapi.Sqlite3;
  *                    reading stdin (what {@code mvn exec:java} runs)
  * @param bail        {@code --bail}: stop piped input at the first error ({@code .bail on})
  * @param ellipsis    false after {@code --no-ellipsis}: never cut long cells to the terminal's width
+ * @param shelf       {@code --shelf} (true): show FILE as a shelf/dbm file; {@code --sql} (false): open it as
+ *                    an SQLite database even when it is a dbm.sqlite3 file; null: decide by the file
+ *                    ({@link ShelfView#detect})
  */
 record Options(String database, List<String> commands, boolean help, boolean version, boolean readonly,
                int detectTypes, Mode mode, Path historyFile, Boolean interactive, boolean tour, boolean bail,
-               boolean ellipsis) {
+               boolean ellipsis, Boolean shelf) {
 
     static final String USAGE = """
             usage: sqlite3j [OPTIONS] [FILE] [SQL ...]
@@ -55,6 +58,10 @@ record Options(String database, List<String> commands, boolean help, boolean ver
                                     box, column, insert, line, list, markdown, quote, tabs
               --bail                stop piped input at the first error (as .bail on)
               --no-ellipsis         never cut long cells to the terminal's width (as .ellipsis off)
+              --shelf               show FILE as a Python shelf or dbm file, read-only (.keys, .get KEY,
+                                    .items); the default for dbm.gnu/ndbm/dumb files and for SQLite
+                                    files holding only dbm.sqlite3's Dict(key, value) table
+              --sql                 open FILE as an SQLite database even when it is a dbm.sqlite3 file
               --tour                without a terminal and FILE, show a tour of the demo database
                                     instead of reading stdin
               --history FILE        keep the interactive history in FILE (default ~/.sqlite3j_history)
@@ -82,6 +89,7 @@ record Options(String database, List<String> commands, boolean help, boolean ver
         boolean tour = false;
         boolean bail = false;
         boolean ellipsis = true;
+        Boolean shelf = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (positionalOnly || !arg.startsWith("-") || arg.equals("-")) {
@@ -110,6 +118,8 @@ record Options(String database, List<String> commands, boolean help, boolean ver
                 case "--tour" -> tour = true;
                 case "--bail", "-bail" -> bail = true;
                 case "--no-ellipsis" -> ellipsis = false;
+                case "--shelf" -> shelf = Boolean.TRUE;
+                case "--sql" -> shelf = Boolean.FALSE;
                 case "--history" -> {
                     value = value != null ? value : next(args, ++i, name);
                     history = Path.of(value);
@@ -120,7 +130,7 @@ record Options(String database, List<String> commands, boolean help, boolean ver
             }
         }
         return new Options(database, List.copyOf(commands), help, version, readonly, detectTypes, mode,
-                history, interactive, tour, bail, ellipsis);
+                history, interactive, tour, bail, ellipsis, shelf);
     }
 
     private static String next(String[] args, int i, String option) {

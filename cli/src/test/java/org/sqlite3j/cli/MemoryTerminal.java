@@ -25,12 +25,17 @@ import org.jline.terminal.impl.ExternalTerminal;
  * while the shell is still printing it.
  */
 final class MemoryTerminal {
-    private static final byte[] PROMPT = Shell.PROMPT.getBytes(StandardCharsets.UTF_8);
 
     private MemoryTerminal() {
     }
 
     static Terminal open(InputStream keyboard, OutputStream screen) throws IOException {
+        return open(keyboard, screen, Shell.PROMPT);
+    }
+
+    /** As {@link #open(InputStream, OutputStream)}, typing once {@code prompt} is on the screen. */
+    static Terminal open(InputStream keyboard, OutputStream screen, String prompt) throws IOException {
+        byte[] promptBytes = prompt.getBytes(StandardCharsets.UTF_8);
         CountDownLatch prompted = new CountDownLatch(1);
         OutputStream watched = new FilterOutputStream(screen) {
             private int matched;
@@ -38,8 +43,8 @@ final class MemoryTerminal {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
-                matched = b == PROMPT[matched] ? matched + 1 : (b == PROMPT[0] ? 1 : 0);
-                if (matched == PROMPT.length) {
+                matched = b == promptBytes[matched] ? matched + 1 : (b == promptBytes[0] ? 1 : 0);
+                if (matched == promptBytes.length) {
                     prompted.countDown();
                     matched = 0;
                 }

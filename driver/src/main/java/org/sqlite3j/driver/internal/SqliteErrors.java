@@ -195,9 +195,7 @@ public final class SqliteErrors {
             if ("not implemented".equals(message) || e instanceof SQLFeatureNotSupportedException) {
                 return new SQLFeatureNotSupportedException(message, "0A000", e);
             }
-            SQLException plain = new SQLException(message, "HY000", e.getErrorCode(), e);
-            plain.setStackTrace(e.getStackTrace());
-            return plain;
+            return new SQLException(message, "HY000", e.getErrorCode(), e);
         }
         switch (code & 0xFF) {
             case SQLITE_CONSTRAINT:
