@@ -79,31 +79,7 @@ final class PythonValues {
 
     /** Python's {@code repr(bytes)}: b'..', or b".." when it holds ' and no ". */
     static String reprBytes(byte[] bytes) {
-        boolean single = false;
-        boolean dbl = false;
-        for (byte b : bytes) {
-            single |= b == '\'';
-            dbl |= b == '"';
-        }
-        char quote = single && !dbl ? '"' : '\'';
-        StringBuilder sb = new StringBuilder("b").append(quote);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if (c == quote || c == '\\') {
-                sb.append('\\').append((char) c);
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c < 0x20 || c >= 0x7F) {
-                sb.append(String.format("\\x%02x", c));
-            } else {
-                sb.append((char) c);
-            }
-        }
-        return sb.append(quote).toString();
+        return PyRepr.bytes(bytes);
     }
 
 }

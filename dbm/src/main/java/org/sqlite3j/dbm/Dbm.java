@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.sqlite3j.pickle.PyRepr;
+
 /**
  * Python's {@code dbm} module: {@code dbm.open(file, flag='r', mode=0o666)} and
  * {@code dbm.whichdb(file)}, and its exceptions ({@code dbm.error} is {@link Error}; each backend's own
@@ -138,31 +140,7 @@ public final class Dbm {
 
     /** Python's {@code repr} of a bytes value ({@code b'a\x00'}), for messages. */
     static String repr(byte[] b) {
-        boolean dq = false;
-        boolean sq = false;
-        for (byte x : b) {
-            dq |= x == '"';
-            sq |= x == '\'';
-        }
-        char quote = sq && !dq ? '"' : '\'';
-        StringBuilder sb = new StringBuilder(b.length + 3).append('b').append(quote);
-        for (byte x : b) {
-            int c = x & 0xFF;
-            if (c == quote || c == '\\') {
-                sb.append('\\').append((char) c);
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c < 0x20 || c >= 0x7F) {
-                sb.append(String.format(Locale.ROOT, "\\x%02x", c));
-            } else {
-                sb.append((char) c);
-            }
-        }
-        return sb.append(quote).toString();
+        return PyRepr.bytes(b);
     }
 
     /** For messages: a key as text when it is ASCII. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.sqlite3j.pickle.PyRepr;
+
 /**
  * The text of a dbm.dumb {@code .dir} file: one line per key, {@code "%r, %r\n" % (key.decode('Latin-1'),
  * (pos, siz))} — the key as Python's {@code repr} of its Latin-1 text, the value's offset in
@@ -26,37 +28,9 @@ final class DbmDumbDir {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /**
-     * Python's {@code repr(str)} of the Latin-1 text of {@code key}: single quotes unless the text has
-     * a single quote and no double quote; {@code \\t \\n \\r}, the quote and backslash escaped;
-     * unprintable characters (U+0000..U+001F, U+007F..U+00A0, U+00AD) as {@code \\xhh}.
-     */
+    /** Python's {@code repr(str)} of the Latin-1 text of {@code key}, as dumb.py writes it. */
     static String strRepr(byte[] key) {
-        boolean sq = false;
-        boolean dq = false;
-        for (byte b : key) {
-            sq |= b == '\'';
-            dq |= b == '"';
-        }
-        char quote = sq && !dq ? '"' : '\'';
-        StringBuilder sb = new StringBuilder(key.length + 2).append(quote);
-        for (byte b : key) {
-            int c = b & 0xFF;
-            if (c == quote || c == '\\') {
-                sb.append('\\').append((char) c);
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD) {
-                sb.append(String.format(Locale.ROOT, "\\x%02x", c));
-            } else {
-                sb.append((char) c);
-            }
-        }
-        return sb.append(quote).toString();
+        return PyRepr.str(new String(key, StandardCharsets.ISO_8859_1));
     }
 
     /**

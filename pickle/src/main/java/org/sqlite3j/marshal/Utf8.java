@@ -1,7 +1,6 @@
 package org.sqlite3j.marshal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * UTF-8 with Python's {@code surrogatepass} error handler, as marshal reads and writes {@code str}:
@@ -22,31 +21,9 @@ final class Utf8 {
         return true;
     }
 
-    /** The UTF-8 bytes of {@code s}, lone surrogates encoded as their 3-byte forms. */
+    /** The UTF-8 bytes of {@code s}, lone surrogates encoded as their 3-byte forms (pickle's encoder). */
     static byte[] encode(String s) {
-        int n = s.length();
-        byte[] out = new byte[n * 3];
-        int o = 0;
-        for (int k = 0; k < n; k++) {
-            char c = s.charAt(k);
-            if (c < 0x80) {
-                out[o++] = (byte) c;
-            } else if (c < 0x800) {
-                out[o++] = (byte) (0xc0 | c >> 6);
-                out[o++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++k));
-                out[o++] = (byte) (0xf0 | cp >> 18);
-                out[o++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                out[o++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                out[o++] = (byte) (0x80 | cp & 0x3f);
-            } else {
-                out[o++] = (byte) (0xe0 | c >> 12);
-                out[o++] = (byte) (0x80 | c >> 6 & 0x3f);
-                out[o++] = (byte) (0x80 | c & 0x3f);
-            }
-        }
-        return o == out.length ? out : Arrays.copyOf(out, o);
+        return org.sqlite3j.pickle.Utf8.encode(s);
     }
 
     /** Decodes {@code len} bytes of {@code b} at {@code off}. */

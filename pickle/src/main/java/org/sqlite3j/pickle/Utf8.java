@@ -5,13 +5,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * UTF-8 with Python's {@code surrogatepass} error handler, as pickle uses for {@code str}: lone
  * surrogates are written and read as their 3-byte forms; other malformed input is rejected.
+ * {@link #encode} is public for marshal (package {@code org.sqlite3j.marshal}), which writes
+ * {@code str} the same way.
  */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {
     }
 
-    /** Encodes {@code s}; ASCII takes the fast path. */
-    static byte[] encode(String s) {
+    /** Encodes {@code s} (lone surrogates as their 3-byte forms); ASCII takes the fast path. */
+    public static byte[] encode(String s) {
         int n = s.length();
         int i = 0;
         while (i < n && s.charAt(i) < 0x80) {
