@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.Row;
 import org.sqlite3j.dbapi.Sqlite3;
+import org.sqlite3j.testkit.Python;
 
 /**
  * A database written by a real CPython with pickled values, opened in the shell: each pickled cell

@@ -24,6 +24,7 @@ import org.sqlite3j.dbm.DbmFile;
 import org.sqlite3j.pickle.PyTuple;
 import org.sqlite3j.shelve.Shelf;
 import org.sqlite3j.shelve.Shelve;
+import org.sqlite3j.testkit.Python;
 
 /**
  * {@code sqlite3j FILE} where FILE is a shelf or dbm file: detection (dbm.sqlite3 by its Dict schema,

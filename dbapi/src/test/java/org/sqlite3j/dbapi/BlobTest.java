@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite3j.testkit.Python;
 
 /**
  * {@link Blob}: Python's {@code sqlite3.Blob} emulated over SQL. Each test names the CPython test
@@ -926,53 +926,18 @@ class BlobTest {
 
     @Test // the operations above give the same results and errors in CPython 3.13 and here
     void differentialAgainstCPython() throws Exception {
-        String python = findPython();
+        Python python = Python.oracle(13, "sqlite3");
         Path harness = dir.resolve("blob_harness.py");
         Files.writeString(harness, HARNESS, StandardCharsets.UTF_8);
-        Path input = dir.resolve("ops.txt");
-        Files.writeString(input, String.join("\n", SCRIPT) + "\n", StandardCharsets.UTF_8);
-        Path output = dir.resolve("out.txt");
-        Process p = new ProcessBuilder(python, harness.toString())
-                .redirectInput(input.toFile()).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("CPython did not finish in 60 s");
-        }
-        assertThat(p.exitValue()).as("CPython's exit status").isZero();
-        List<String> expected = Files.readAllLines(output, StandardCharsets.UTF_8);
+        Python.Result result = python.call().stdin(String.join("\n", SCRIPT) + "\n").stderrApart()
+                .exec(harness.toString());
+        assertThat(result.status()).as("CPython's exit status").isZero();
+        List<String> expected = result.stdout().lines().toList();
         List<String> actual = runHere();
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i)).as("operation %d: %s", i, SCRIPT.get(i)).isEqualTo(expected.get(i));
         }
-    }
-
-    private static String findPython() {
-        List<String> candidates = new ArrayList<>();
-        Path pyenv = Path.of(System.getProperty("user.home"), ".pyenv", "versions", "3.13.0", "bin", "python3");
-        if (Files.isExecutable(pyenv)) {
-            candidates.add(pyenv.toString());
-        }
-        candidates.add("python3");
-        for (String exe : candidates) {
-            try {
-                Process p = new ProcessBuilder(exe, "-c",
-                        "import sys, sqlite3; sys.exit(0 if sys.version_info >= (3, 13) else 1)")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return exe;
-                }
-                p.destroyForcibly();
-            } catch (IOException e) {
-                // try the next one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        Assumptions.abort("no CPython 3.13 with sqlite3 found (tried " + candidates + ")");
-        return null;
     }
 
     /** The harness's interpreter, in Java. */

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -524,14 +523,13 @@ class DumpTest {
             this.sqliteVersion = sqliteVersion;
         }
 
+        /** The first of the testkit's candidates on which {@code script info} succeeds, or null (see {@link #whyNot}). */
         static Python find(Path script) {
-            List<String> candidates = new ArrayList<>();
-            Path pyenv = Paths.get(System.getProperty("user.home"), ".pyenv", "versions", "3.13.0", "bin", "python3");
-            if (Files.isExecutable(pyenv)) {
-                candidates.add(pyenv.toString());
-            }
-            candidates.add("python3");
+            List<String> candidates = org.sqlite3j.testkit.Python.candidates();
             StringBuilder reasons = new StringBuilder();
+            if (candidates.isEmpty()) {
+                reasons.append(org.sqlite3j.testkit.Python.lookedFor());
+            }
             for (String exe : candidates) {
                 try {
                     Output out = run(List.of(exe, script.toString(), "info"));
@@ -540,7 +538,7 @@ class DumpTest {
                         return new Python(exe, script, v[0], v[1]);
                     }
                     reasons.append(exe).append(": ").append(out.stderr.trim()).append("; ");
-                } catch (IOException e) {
+                } catch (IOException | AssertionError e) {
                     reasons.append(exe).append(": ").append(e.getMessage()).append("; ");
                 }
             }
@@ -597,28 +595,13 @@ class DumpTest {
         }
 
         private static Output run(List<String> command) throws IOException {
-            Path stdout = Files.createTempFile("dump-py", ".out");
-            Path stderr = Files.createTempFile("dump-py", ".err");
             try {
-                ProcessBuilder pb = new ProcessBuilder(command)
-                        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-                pb.environment().put("PYTHONIOENCODING", "utf-8");
-                Process p = pb.start();
-                try {
-                    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                        throw new IOException("timed out after 60 s: " + command);
-                    }
-                } catch (InterruptedException e) {
-                    p.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted: " + command, e);
-                }
-                return new Output(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                        Files.readString(stderr, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(stdout);
-                Files.deleteIfExists(stderr);
+                org.sqlite3j.testkit.Python.Result r = org.sqlite3j.testkit.Python
+                        .command(command.toArray(String[]::new)).stderrApart().exec();
+                return new Output(r.status(), r.stdout(), r.stderr());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted: " + command, e);
             }
         }
 

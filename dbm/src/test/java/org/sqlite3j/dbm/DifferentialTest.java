@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sqlite3j.testkit.Python;
 
 /**
  * A seeded random sequence of stores, replaces, deletes (of present and missing keys), reads, syncs,
@@ -171,7 +172,7 @@ class DifferentialTest {
         Files.createDirectories(dir.resolve("py"));
         Files.createDirectories(dir.resolve("java"));
         Path pyPath = dir.resolve("py").resolve("db");
-        String out = CPython.py313(dir, DRIVER, backend, pyPath.toString(), opsFile.toString());
+        String out = Python.oracle(13).script(dir, DRIVER, backend, pyPath.toString(), opsFile.toString());
         String[] expected = out.split("\n");
         assertThat(expected).hasSize(ops.size());
         // the sequence reaches the interesting paths: missing keys and writes to a read-only handle

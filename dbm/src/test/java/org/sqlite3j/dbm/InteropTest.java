@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sqlite3j.testkit.Python;
 
 /**
  * Live interop with CPython 3.13, both ways: files CPython's dbm.sqlite3 / dbm.dumb / dbm.open write are
@@ -87,8 +88,8 @@ class InteropTest {
     @ValueSource(strings = {"dbm.sqlite3", "dbm.dumb", "dbm"})
     void cpythonWritesJavaReads(String backend) throws Exception {
         Path path = dir.resolve("db");
-        CPython.py313(dir, WRITE, backend, path.toString(), "42");
-        String[] lines = CPython.py313(dir, DUMP, path.toString()).split("\n");
+        Python.oracle(13).script(dir, WRITE, backend, path.toString(), "42");
+        String[] lines = Python.oracle(13).script(dir, DUMP, path.toString()).split("\n");
         Map<String, String> expected = parse(lines, 2);
         assertThat(expected).hasSizeGreaterThan(300);
         try (DbmFile db = Dbm.open(path)) {
@@ -136,7 +137,7 @@ class InteropTest {
             }
             mine = ours(db);
         }
-        String[] lines = CPython.py313(dir, DUMP, path.toString()).split("\n");
+        String[] lines = Python.oracle(13).script(dir, DUMP, path.toString()).split("\n");
         assertThat(lines[0]).isEqualTo(backend);
         assertThat(lines[1]).isEqualTo(backend);
         assertThat(parse(lines, 2)).hasSizeGreaterThan(400).isEqualTo(mine);
@@ -151,7 +152,7 @@ class InteropTest {
         Path path = dir.resolve("live.sqlite3");
         try (DbmSqlite3 db = DbmSqlite3.open(path, "c")) {
             db.put("k", "v1");
-            String out = CPython.py313(dir, """
+            String out = Python.oracle(13).script(dir, """
                     import sys, dbm.sqlite3, sqlite3
                     with dbm.sqlite3.open(sys.argv[1], 'r') as db:
                         print(db[b'k'])
@@ -159,7 +160,7 @@ class InteropTest {
                     """, path.toString());
             assertThat(out.split("\n")).startsWith("b'v1'", "wal");
             db.put("k", "v2");
-            assertThat(CPython.py313(dir, "import sys, dbm\nwith dbm.open(sys.argv[1]) as db: print(db[b'k'])\n",
+            assertThat(Python.oracle(13).script(dir, "import sys, dbm\nwith dbm.open(sys.argv[1]) as db: print(db[b'k'])\n",
                     path.toString()).strip()).isEqualTo("b'v2'");
         }
     }

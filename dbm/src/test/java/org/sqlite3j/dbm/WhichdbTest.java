@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite3j.testkit.Python;
 
 /** {@link Dbm#whichdb} against CPython 3.13's {@code dbm.whichdb}, live, on real and crafted files. */
 class WhichdbTest {
@@ -113,8 +114,8 @@ class WhichdbTest {
         return names;
     }
 
-    private Map<String, String> cpython(String python, List<String> names) throws Exception {
-        String out = CPython.run(python, dir, WHICHDB, names.toArray(String[]::new));
+    private Map<String, String> cpython(Python python, List<String> names) throws Exception {
+        String out = python.script(dir, WHICHDB, names.toArray(String[]::new));
         Map<String, String> answers = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
             if (!line.isBlank()) {
@@ -133,8 +134,7 @@ class WhichdbTest {
      */
     @Test
     void craftedFilesGiveCPythonsAnswers() throws Exception {
-        String python = CPython.executable313();
-        assumeTrue(python != null, "no CPython 3.13");
+        Python python = Python.oracle(13);
         List<String> names = craft();
         Map<String, String> expected = cpython(python, names);
         assertThat(expected).hasSize(names.size());
@@ -185,9 +185,8 @@ class WhichdbTest {
      */
     @Test
     void realFilesGiveCPythonsAnswers() throws Exception {
-        String python = CPython.executable313();
-        assumeTrue(python != null, "no CPython 3.13");
-        CPython.py313(dir, """
+        Python python = Python.oracle(13);
+        python.script(dir, """
                 import dbm.sqlite3, dbm.dumb
                 with dbm.sqlite3.open('s', 'n') as db: db[b'k'] = b'v'
                 with dbm.sqlite3.open('s_empty', 'n') as db: pass
@@ -197,7 +196,7 @@ class WhichdbTest {
                 """);
         List<String> names = new ArrayList<>(List.of("s", "s_empty", "d", "d_empty", "d_dq", "d.dat", "d.dir"));
         try {
-            CPython.debian("dbm.gnu", dir, """
+            Python.debian("dbm.gnu").script(dir, """
                     import dbm.gnu
                     with dbm.gnu.open('g', 'n') as db: db[b'k'] = b'v'
                     with dbm.gnu.open('g_fast', 'nf') as db: db[b'k'] = b'v'
@@ -221,7 +220,7 @@ class WhichdbTest {
      */
     @Test
     void berkeleyDbFileIsNdbmAsCPythonWithNdbmSays() throws Exception {
-        String out = CPython.debian("dbm.ndbm", dir, """
+        String out = Python.debian("dbm.ndbm").script(dir, """
                 import dbm, dbm.ndbm
                 with dbm.ndbm.open('n', 'n') as db: db[b'k'] = b'v'
                 print(repr(dbm.whichdb('n')))

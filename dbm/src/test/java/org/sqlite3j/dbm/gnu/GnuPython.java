@@ -15,54 +15,38 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.sqlite3j.testkit.Python;
+
 /**
- * Debian's CPython with {@code dbm.gnu} (libgdbm 1.23) and its {@code gdbmtool}, run as the oracle;
- * tests that need them skip (JUnit assumption) with the reason when they are missing.
+ * Debian's CPython with {@code dbm.gnu} (libgdbm 1.23, package python3-gdbm; the testkit's
+ * {@link Python#debian}) and its {@code gdbmtool}, run as the oracle; tests that need them skip (JUnit
+ * assumption) with the reason when they are missing or CPython is turned off.
  */
 final class GnuPython {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
     static final Path GDBMTOOL = Path.of("/usr/bin/gdbmtool");
-    private static Boolean available;
 
     private GnuPython() {
     }
 
+    /** Debian's python3 with dbm.gnu, or the test is skipped. */
+    private static Python python() {
+        return Python.debian("dbm.gnu");
+    }
+
     /** Skips the test unless /usr/bin/python3 imports dbm.gnu. */
     static void assumeAvailable() {
-        if (available == null) {
-            available = false;
-            if (!disabled() && Files.isExecutable(PYTHON)) {
-                try {
-                    Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import dbm.gnu")
-                            .redirectErrorStream(true).start();
-                    p.getInputStream().readAllBytes();
-                    available = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-                } catch (IOException | InterruptedException e) {
-                    available = false;
-                }
-            }
-        }
-        assumeTrue(available, "needs Debian's " + PYTHON + " with dbm.gnu (python3-gdbm, libgdbm 1.23)");
+        python();
     }
 
     static void assumeGdbmtool() {
-        assumeTrue(!disabled() && Files.isExecutable(GDBMTOOL), "needs " + GDBMTOOL + " (Debian's gdbmtool)");
-    }
-
-    /** {@code -Dsqlite3j.gnu.oracle=none} runs the suite as on a machine without libgdbm's tools. */
-    private static boolean disabled() {
-        return "none".equals(System.getProperty("sqlite3j.gnu.oracle"));
+        Python.assumeEnabled();
+        assumeTrue(Files.isExecutable(GDBMTOOL), "needs " + GDBMTOOL + " (Debian's gdbmtool)");
     }
 
     /** Runs {@code script} (with {@code args}) in CPython; returns stdout; fails on a non-zero exit. */
     static String run(Path workDir, String script, String... args) throws IOException, InterruptedException {
-        assumeAvailable();
-        Path file = Files.createTempFile(workDir, "script", ".py");
-        Files.writeString(file, script, StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), file.toString()));
-        command.addAll(List.of(args));
-        return exec(workDir, command, null);
+        return python().script(workDir, script, args);
     }
 
     /** Runs gdbmtool on {@code db} with the commands on stdin; returns its output. */
@@ -73,25 +57,7 @@ final class GnuPython {
             command.add("-r");
         }
         command.add(db.toString());
-        return exec(db.getParent(), command, commands);
-    }
-
-    private static String exec(Path dir, List<String> command, String stdin) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        try (Writer w = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-            if (stdin != null) {
-                w.write(stdin);
-            }
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("did not finish within 120 s: " + command);
-        }
-        if (process.exitValue() != 0) {
-            throw new AssertionError(command + " exited with " + process.exitValue() + ":\n" + out);
-        }
-        return out;
+        return Python.command(command.toArray(String[]::new)).dir(db.getParent()).stdin(commands).run();
     }
 
     /** Hex, for passing bytes to Python. */
@@ -145,10 +111,10 @@ final class GnuPython {
         private final BufferedReader out;
 
         Session(Path workDir) throws IOException {
-            assumeAvailable();
+            Python python = python();
             Path script = workDir.resolve("gdbm_server.py");
             Files.writeString(script, SERVER, StandardCharsets.UTF_8);
-            process = new ProcessBuilder(PYTHON.toString(), script.toString()).directory(workDir.toFile())
+            process = new ProcessBuilder(python.executable(), script.toString()).directory(workDir.toFile())
                     .redirectErrorStream(true).start();
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

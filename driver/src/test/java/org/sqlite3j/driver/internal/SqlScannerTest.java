@@ -8,12 +8,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -39,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sqlite3j.testkit.Python;
 
 /**
  * Tests {@link SqlScanner} against vectors produced by SQLite itself (see
@@ -50,8 +48,6 @@ class SqlScannerTest {
 
     private static final String VECTORS = "/sqlscanner/vectors.txt";
     private static final String GENERATOR = "/sqlscanner/gen_vectors.py";
-    private static final Path PYTHON =
-        Paths.get(System.getProperty("user.home"), ".pyenv", "versions", "3.13.0", "bin", "python3");
 
     private static final String TRIGGER = "create trigger tr after insert on t begin ";
 
@@ -266,7 +262,7 @@ class SqlScannerTest {
 
     @Test
     void agreesWithLiveSqliteOnFreshRandomInputs() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "CPython not installed at " + PYTHON);
+        Python python = Python.oracle();
         URL script = SqlScannerTest.class.getResource(GENERATOR);
         Assumptions.assumeTrue(script != null && "file".equals(script.getProtocol()),
             "generator script not available as a file: " + script);
@@ -288,7 +284,7 @@ class SqlScannerTest {
             input.append(from).append('\t').append(escape(sql)).append('\n');
         }
 
-        List<Vector> vectors = runLiveOracle(scriptPath, input.toString());
+        List<Vector> vectors = runLiveOracle(python, scriptPath, input.toString());
         assertThat(vectors).as("live vectors (seed %d)", seed).hasSizeGreaterThan(inputs);
         List<String> failures = new ArrayList<>();
         for (Vector v : vectors) {
@@ -309,28 +305,10 @@ class SqlScannerTest {
         }
     }
 
-    private static List<Vector> runLiveOracle(Path script, String input) throws Exception {
-        Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), "--live")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-        try {
-            CompletableFuture<List<Vector>> out = CompletableFuture.supplyAsync(() -> {
-                try (BufferedReader r = new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    return parseVectors(r);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            try (OutputStream os = p.getOutputStream()) {
-                os.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("python finished").isTrue();
-            assertThat(p.exitValue()).as("python exit code").isZero();
-            return out.get(10, TimeUnit.SECONDS);
-        } finally {
-            p.destroyForcibly();
-        }
+    private static List<Vector> runLiveOracle(Python python, Path script, String input) throws Exception {
+        Python.Result result = python.call().stdin(input).stderrApart().exec(script.toString(), "--live");
+        assertThat(result.status()).as("python exit code; stderr:%n%s", result.stderr()).isZero();
+        return parseVectors(new BufferedReader(new java.io.StringReader(result.stdout())));
     }
 
     // =============================================================================================

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite3j.testkit.Python;
 
 /**
  * Dates written through plain JDBC ({@code jdbc:sqlite3:}, {@code setDate}/{@code setTimestamp}/

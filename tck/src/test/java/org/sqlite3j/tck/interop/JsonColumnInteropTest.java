@@ -14,6 +14,7 @@ import org.sqlite3j.dbapi.ConnectOptions;
 import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.Row;
 import org.sqlite3j.dbapi.Sqlite3;
+import org.sqlite3j.testkit.Python;
 
 /**
  * Records as JSON text shared with CPython (issue 5, records with no hand-written code): CPython

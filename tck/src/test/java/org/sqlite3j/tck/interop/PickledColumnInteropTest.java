@@ -14,6 +14,7 @@ import org.sqlite3j.dbapi.ConnectOptions;
 import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.Row;
 import org.sqlite3j.dbapi.Sqlite3;
+import org.sqlite3j.testkit.Python;
 
 /**
  * Issue 5's interop test: CPython stores pickled instances of its class app.models.Point in a PICKLE
