@@ -14,12 +14,16 @@ import java.util.stream.Stream;
 
 /**
  * The conformance kit's one-line report:
- * <pre>CPython tests mapped: N/M; covered: K; n/a: J; differential scenarios agreeing: A/B</pre>
- * M is the number of test methods of the installed CPython suite (or of the committed 3.13.0 list when
- * there is no CPython), N how many of them have a row in coverage.tsv, K and J the rows covered and
- * n/a; A of the B fixed differential scenarios agreed with CPython in this run.
+ * <pre>CPython tests mapped: N/M; covered: K; n/a: J; differential scenarios agreeing: A/B;
+ * persistence: mapped N/M, covered K, n/a J, todo T</pre>
+ * (one line). M is the number of test methods of the installed CPython test.test_sqlite3 suite (or of
+ * the committed 3.13.0 list when there is no CPython), N how many of them have a row in coverage.tsv,
+ * K and J the rows covered and n/a; A of the B fixed differential scenarios agreed with CPython in this
+ * run. The persistence part is the same for coverage-persistence.tsv (CPython's shelve, dbm and marshal
+ * tests), with its todo rows.
  *
- * <p>During the test run, {@code CoverageMapTest} and {@code DifferentialTest} each record their
+ * <p>During the test run, {@code CoverageMapTest}, {@code PersistenceCoverageMapTest} and
+ * {@code DifferentialTest} each record their
  * figures under {@code target/tck-report/}; {@link ReportSessionListener} clears those at the start of
  * the run and, at its end, writes the line to {@code target/tck-report.txt} (and to the test output).
  * After Surefire, {@link #main} (an exec-maven-plugin execution in the test phase of tck's pom) prints
@@ -38,7 +42,7 @@ public final class TckReport {
         return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).resolve("target");
     }
 
-    /** Records one part's figures ("coverage", "differential") for this run. */
+    /** Records one part's figures ("coverage", "coverage-persistence", "differential") for this run. */
     public static synchronized void record(String part, Map<String, ?> figures) {
         Properties p = new Properties();
         figures.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
@@ -57,6 +61,7 @@ public final class TckReport {
     static boolean recorded(Path target) {
         Path dir = target.resolve(PARTS);
         return Files.isRegularFile(dir.resolve("coverage.properties"))
+                || Files.isRegularFile(dir.resolve("coverage-persistence.properties"))
                 || Files.isRegularFile(dir.resolve("differential.properties"));
     }
 
@@ -80,6 +85,7 @@ public final class TckReport {
     static String line(Path target) {
         Properties coverage = read(target.resolve(PARTS).resolve("coverage.properties"));
         Properties differential = read(target.resolve(PARTS).resolve("differential.properties"));
+        Properties persistence = read(target.resolve(PARTS).resolve("coverage-persistence.properties"));
         Map<String, String> parts = new LinkedHashMap<>();
         if (coverage == null) {
             parts.put("CPython tests mapped", "not run");
@@ -90,6 +96,10 @@ public final class TckReport {
         }
         parts.put("differential scenarios agreeing", differential == null ? "not run"
                 : differential.getProperty("agreeing") + "/" + differential.getProperty("total"));
+        parts.put("persistence", persistence == null ? "not run"
+                : "mapped " + persistence.getProperty("mapped") + "/" + persistence.getProperty("suite") + ", covered "
+                        + persistence.getProperty("covered") + ", n/a " + persistence.getProperty("na") + ", todo "
+                        + persistence.getProperty("todo"));
         StringBuilder b = new StringBuilder();
         parts.forEach((k, v) -> b.append(b.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
         return b.toString();
@@ -104,6 +114,11 @@ public final class TckReport {
             text.append("# suite: ").append(coverage.getProperty("source")).append("; todo: ")
                     .append(coverage.getProperty("todo")).append("; covered of applicable: ")
                     .append(coverage.getProperty("percent")).append("%\n");
+        }
+        Properties persistence = read(target.resolve(PARTS).resolve("coverage-persistence.properties"));
+        if (persistence != null) {
+            text.append("# persistence suite: ").append(persistence.getProperty("source"))
+                    .append("; covered of applicable: ").append(persistence.getProperty("percent")).append("%\n");
         }
         try {
             Files.createDirectories(target);
@@ -140,8 +155,8 @@ public final class TckReport {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (!recorded(target)) {
-            System.out.println("tck report: CoverageMapTest and DifferentialTest did not run in this build; the last"
-                    + " report (" + file + ") says:");
+            System.out.println("tck report: CoverageMapTest, PersistenceCoverageMapTest and DifferentialTest did not"
+                    + " run in this build; the last report (" + file + ") says:");
         }
         for (String line : lines) {
             System.out.println(line);
