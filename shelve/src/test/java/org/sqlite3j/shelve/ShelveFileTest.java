@@ -20,12 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sqlite3j.dbm.Dbm;
 import org.sqlite3j.dbm.DbmDumb;
 import org.sqlite3j.dbm.DbmFile;
+import org.sqlite3j.dbm.DbmGnu;
 import org.sqlite3j.dbm.DbmSqlite3;
 import org.sqlite3j.pickle.PyTuple;
 
 /**
  * {@code shelve.open} on real files: the committed CPython 3.13 shelves (dbm.sqlite3 and dbm.dumb),
- * test_shelve's file tests (test_open_template and its protocol variants, TestProto{0..5}File_{sqlite3,dumb}Shelve),
+ * test_shelve's file tests (test_open_template and its protocol variants, TestProto{0..5}File_{sqlite3,dumb,gnu}Shelve),
  * read-only and closed errors, writeback across reopen.
  */
 class ShelveFileTest {
@@ -101,12 +102,17 @@ class ShelveFileTest {
         for (int p = 0; p <= 5; p++) {
             all.add(Arguments.of("sqlite3", p));
             all.add(Arguments.of("dumb", p));
+            all.add(Arguments.of("gnu", p));
         }
         return all.stream();
     }
 
     private static DbmFile create(String backend, Path file) {
-        return backend.equals("dumb") ? DbmDumb.open(file, "n") : DbmSqlite3.open(file, "n");
+        return switch (backend) {
+            case "dumb" -> DbmDumb.open(file, "n");
+            case "gnu" -> DbmGnu.open(file, "n", 0666);
+            default -> DbmSqlite3.open(file, "n");
+        };
     }
 
     /** mapping_tests.BasicTestMappingProtocol as test_shelve's TestProto{p}File_{backend}Shelve, plus reopening. */
