@@ -119,6 +119,28 @@ class MarshalApiTest {
                 .isEqualTo("db02000000" + "db02000000" + "fa0178" + "e902000000" + "7201000000");
     }
 
+    /**
+     * InstancingTestCase testSet, testFrozenSet, testDict: a set, a frozenset and a dict met twice are one
+     * object after loading from version 3 (a reference), and equal copies at version 2.
+     */
+    @Test
+    void sharedSetsFrozenSetsAndDicts() {
+        Set<Object> set = new LinkedHashSet<>(List.of(1L, "two"));
+        PyFrozenSet frozen = PyFrozenSet.copyOf(List.of(3L, 4.5));
+        Map<Object, Object> dict = new LinkedHashMap<>();
+        dict.put("k", List.of(1L));
+        for (Object shared : List.of(set, frozen, dict)) {
+            PyTuple t = PyTuple.of(shared, shared);
+            for (int version = 3; version <= 4; version++) {
+                PyTuple back = (PyTuple) Marshal.loads(Marshal.dumps(t, version));
+                assertThat(back.get(0)).as("%s at version %d", shared, version).isEqualTo(shared);
+                assertThat(back.get(1)).as("%s at version %d", shared, version).isSameAs(back.get(0));
+            }
+            PyTuple copies = (PyTuple) Marshal.loads(Marshal.dumps(t, 2));
+            assertThat(copies.get(1)).isEqualTo(copies.get(0)).isEqualTo(shared).isNotSameAs(copies.get(0));
+        }
+    }
+
     /** InstancingTestCase's recursive samples: a list holding itself is too deep below version 3 (as CPython), a reference from 3 on. */
     @Test
     void recursiveListNeedsVersionThree() {
