@@ -33,6 +33,8 @@ DUMP_ROWS = lambda p: int(p.get("dumpRows", 200_000))  # noqa: E731
 PER_ROW_ROWS = lambda p: int(p.get("perRowRows", 100_000))  # noqa: E731
 LOOKUPS = lambda p: int(p.get("lookups", 100_000))  # noqa: E731
 POOL_RANGE = lambda p: 100  # noqa: E731   PoolBenchmark.RANGE rows per operation
+KEYS = lambda p: int(p.get("keys", 100_000))  # noqa: E731   PersistenceBenchmark
+COMMIT_KEYS = lambda p: int(p.get("commitKeys", 10_000))  # noqa: E731   its one-commit-per-store writes
 
 # Each line of the table. ours/base are JMH benchmarks (Class.method); base_label names the baseline;
 # cpython is bench_cpython.py's key (pickle keys get ".gc" / ".nogc"); targets are
@@ -109,6 +111,42 @@ SPECS = [
      None, None, "extras.backup_memory", []),
     ("pool", "pooled reads, 2 threads", "rows", "PoolBenchmark.oursPooledRead", POOL_RANGE,
      "PoolBenchmark.rawPooledRead", "Hikari + jdbc:sqlite:", None, [("base", 0.95)]),
+
+    # issue 18: dbm and shelve on files (bench_persistence.py; gnu and ndbm by Debian's Python 3.11).
+    # dbm.sqlite3 commits each store (one fsync): those writes store commitKeys (10,000) keys; the batch
+    # forms (one transaction, 100,000 keys) are judged against CPython's one-commit-per-store rate.
+    ("persistence", "shelf write sqlite3", "keys", "PersistenceBenchmark.shelfWriteSqlite3", COMMIT_KEYS,
+     None, None, "persist.shelf.sqlite3.write", [("cpython", 1.0)]),
+    ("persistence", "shelf write sqlite3 1 tx", "keys", "PersistenceBenchmark.shelfWriteSqlite3Transaction", KEYS,
+     "PersistenceBenchmark.shelfWriteSqlite3", "ours, a commit each", "persist.shelf.sqlite3.write", []),
+    ("persistence", "shelf read sqlite3", "keys", "PersistenceBenchmark.shelfReadSqlite3", KEYS,
+     None, None, "persist.shelf.sqlite3.read", [("cpython", 1.0)]),
+    ("persistence", "shelf write dumb", "keys", "PersistenceBenchmark.shelfWriteDumb", KEYS,
+     None, None, "persist.shelf.dumb.write", [("cpython", 1.0)]),
+    ("persistence", "shelf read dumb", "keys", "PersistenceBenchmark.shelfReadDumb", KEYS,
+     None, None, "persist.shelf.dumb.read", [("cpython", 1.0)]),
+    ("persistence", "dbm sqlite3 put", "keys", "PersistenceBenchmark.sqlite3Put", COMMIT_KEYS,
+     None, None, "persist.dbm.sqlite3.put", [("cpython", 1.0)]),
+    ("persistence", "dbm sqlite3 put 1 tx", "keys", "PersistenceBenchmark.sqlite3PutTransaction", KEYS,
+     "PersistenceBenchmark.sqlite3Put", "ours, a commit each", "persist.dbm.sqlite3.put", [("cpython", 5.0)]),
+    ("persistence", "dbm sqlite3 update(map)", "keys", "PersistenceBenchmark.sqlite3Update", KEYS,
+     "PersistenceBenchmark.sqlite3Put", "ours, a commit each", "persist.dbm.sqlite3.put", [("cpython", 5.0)]),
+    ("persistence", "dbm sqlite3 get", "keys", "PersistenceBenchmark.sqlite3Get", KEYS,
+     None, None, "persist.dbm.sqlite3.get", [("cpython", 1.0)]),
+    ("persistence", "dbm dumb put", "keys", "PersistenceBenchmark.dumbPut", KEYS,
+     None, None, "persist.dbm.dumb.put", [("cpython", 1.0)]),
+    ("persistence", "dbm dumb get", "keys", "PersistenceBenchmark.dumbGet", KEYS,
+     None, None, "persist.dbm.dumb.get", [("cpython", 1.0)]),
+    ("persistence", "dbm gnu put (Py 3.11)", "keys", "PersistenceBenchmark.gnuPut", KEYS,
+     None, None, "persist.dbm.gnu.put", [("cpython", 1.0)]),
+    ("persistence", "dbm gnu get (Py 3.11)", "keys", "PersistenceBenchmark.gnuGet", KEYS,
+     None, None, "persist.dbm.gnu.get", [("cpython", 1.0)]),
+    ("persistence", "dbm ndbm get (Py 3.11)", "keys", "PersistenceBenchmark.ndbmGet", KEYS,
+     None, None, "persist.dbm.ndbm.get", [("cpython", 1.0)]),
+    ("persistence", "marshal dumps small", "records", "MarshalBenchmark.smallDumps", PICKLE_RECORDS,
+     None, None, "persist.marshal.dumps", [("cpython", 1.0)]),
+    ("persistence", "marshal loads small", "records", "MarshalBenchmark.smallLoads", PICKLE_RECORDS,
+     None, None, "persist.marshal.loads", [("cpython", 1.0)]),
 ]
 CLOCKS = (("wall", "wall-clock time"), ("cpu", "process CPU time"))
 TIME_UNITS = {"s/op": 1.0, "ms/op": 1e-3, "us/op": 1e-6, "ns/op": 1e-9}
@@ -146,7 +184,8 @@ def load_jmh(docs):
     units_of = {}
     for spec in SPECS:
         units_of[spec[3]] = spec[4]
-        if spec[5]:
+    for spec in SPECS:   # a baseline that is some row's own benchmark keeps that row's units
+        if spec[5] and spec[5] not in units_of:
             units_of[spec[5]] = spec[4]
     grouped = {"wall": {}, "cpu": {}}
     params = {}
@@ -184,7 +223,8 @@ def load_cpython(docs):
     out = {clock: {op: {"n": len(t), "median": units[op] / statistics.median(t), "best": units[op] / min(t),
                         "units": units[op]}
                    for op, t in ops.items()} for clock, ops in times.items()}
-    info = {"python": docs[0]["python"], "sqlite": docs[0]["sqlite"], "runs": len(docs)} if docs else None
+    versions = sorted({d["python"] for d in docs})
+    info = {"python": " and ".join(versions), "sqlite": docs[0]["sqlite"], "runs": len(docs)} if docs else None
     return info, out
 
 
@@ -206,7 +246,7 @@ def fr(r):
 
 def table(clock, title, jmh, py):
     print(f"-- {title}: medians; rows/s and records/s unless MB/s; ratios median/median --")
-    header = (f"{'group':<8} {'operation':<24} {'ours':>13} {'baseline':>13} {'(baseline is)':<22} {'CPython':>13}"
+    header = (f"{'group':<11} {'operation':<24} {'ours':>13} {'baseline':>13} {'(baseline is)':<22} {'CPython':>13}"
               f" {'CPy gc off':>11} {'ours/base':>9} {'ours/CPy':>8}  targets")
     print(header)
     print("-" * (len(header) + 30))
@@ -247,7 +287,7 @@ def table(clock, title, jmh, py):
             state = "n/a" if ok is None else "met" if ok else "NOT met"
             marks.append(f"{text}: {state}")
             verdicts.append((group, op, text, state))
-        print(f"{group:<8} {op:<24} {fmt(om, unit):>13} {fmt(bm, unit):>13} {(base_label or ''):<22}"
+        print(f"{group:<11} {op:<24} {fmt(om, unit):>13} {fmt(bm, unit):>13} {(base_label or ''):<22}"
               f" {fmt(pm, unit):>13} {fmt(pn, unit) if pnogc else '':>11} {fr(r_base):>9} {fr(r_py):>8}  "
               + ("; ".join(marks) if marks else "no target (context)"))
     print()

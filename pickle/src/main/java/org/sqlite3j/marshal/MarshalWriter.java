@@ -3,11 +3,11 @@ package org.sqlite3j.marshal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.sqlite3j.pickle.PicklerMemo;
 import org.sqlite3j.pickle.PyByteArray;
 import org.sqlite3j.pickle.PyComplex;
 import org.sqlite3j.pickle.PyFrozenSet;
@@ -26,7 +26,8 @@ final class MarshalWriter {
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     private final int version;
-    private final IdentityHashMap<Object, Integer> refs;
+    /** Objects written so far, by identity, with their reference index (from version 3): pickle's memo. */
+    private final PicklerMemo refs;
     private byte[] buf;
     private int len;
     private int depth;
@@ -35,7 +36,7 @@ final class MarshalWriter {
     MarshalWriter(int version, int depth, int capacity) {
         this.buf = new byte[capacity];
         this.version = version;
-        this.refs = version >= 3 ? new IdentityHashMap<>() : null;
+        this.refs = version >= 3 ? new PicklerMemo() : null;
         this.depth = depth;
     }
 
@@ -77,13 +78,12 @@ final class MarshalWriter {
         } else {
             int flag = 0;
             if (refs != null) {
-                Integer index = refs.get(v);
-                if (index != null) {
+                int index = refs.getOrPut(v);
+                if (index >= 0) {
                     put(Codes.REF);
                     putInt(index);
                     return;
                 }
-                refs.put(v, refs.size());
                 flag = Codes.FLAG_REF;
             }
             writeComplexObject(v, flag);

@@ -17,8 +17,11 @@ import java.util.HashMap;
  * the objects are kept by index in append-only stores for rehashing and the identity check; the
  * objects are in {@link ObjectChunks}, so a memo of half a million new objects is no "humongous" G1
  * array rescanned at every young collection.
+ *
+ * <p>Public for marshal ({@code org.sqlite3j.marshal}), whose references from version 3 are the same
+ * identity memo ({@link #getOrPut}); not otherwise part of the API.
  */
-final class PicklerMemo {
+public final class PicklerMemo {
     /** Slots from which the table no longer fits the fast caches and {@link #touch} reads ahead. */
     private static final int LARGE = 1 << 16;
 
@@ -96,7 +99,7 @@ final class PicklerMemo {
      * under the next index {@code n} and {@code -n - 1} comes back. Only for objects whose PUT follows
      * their own opcode directly (nothing else is memoized in between).
      */
-    int getOrPut(Object o) {
+    public int getOrPut(Object o) {
         if (size >= limit) {
             rehash();
         }
