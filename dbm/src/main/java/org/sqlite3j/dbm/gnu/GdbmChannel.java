@@ -19,16 +19,25 @@ final class GdbmChannel implements AutoCloseable {
      */
     int writesLeft = -1;
 
+    /**
+     * The file's length as last asked or as this channel's own writes left it; -1: ask again. GDBM's
+     * lock keeps other writers out while the file is open, so the length only changes through here.
+     */
+    private long size = -1;
+
     GdbmChannel(FileChannel channel) {
         this.channel = channel;
     }
 
     long size() {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            throw new org.sqlite3j.dbm.Dbm.GnuError("Cannot stat file", e);
+        if (size < 0) {
+            try {
+                size = channel.size();
+            } catch (IOException e) {
+                throw new org.sqlite3j.dbm.Dbm.GnuError("Cannot stat file", e);
+            }
         }
+        return size;
     }
 
     /** {@code len} bytes at {@code pos}; {@code Unexpected end of file} when they are not all there. */
@@ -67,7 +76,11 @@ final class GdbmChannel implements AutoCloseable {
             while (b.hasRemaining()) {
                 p += channel.write(b, p);
             }
+            if (size >= 0 && p > size) {
+                size = p;
+            }
         } catch (IOException e) {
+            size = -1;
             throw new org.sqlite3j.dbm.Dbm.GnuError(GdbmConst.FILE_WRITE_ERROR + ": " + e.getMessage(), e);
         }
     }
@@ -85,6 +98,7 @@ final class GdbmChannel implements AutoCloseable {
 
     /** Truncates the file to {@code size} bytes. */
     void truncate(long size) {
+        this.size = -1;
         try {
             channel.truncate(size);
         } catch (IOException e) {

@@ -39,8 +39,13 @@ final class GdbmConst {
     static final int SMALL = 4;
     /** Avail entries in each bucket. */
     static final int BUCKET_AVAIL = 6;
-    /** GDBM's bucket cache: {@code DEFAULT_CACHESIZE} 100 rounds to 128 slots. */
+    /** GDBM's bucket cache: {@code DEFAULT_CACHESIZE} 100 rounds to 128 slots (the least we keep). */
     static final int CACHE_SIZE = 128;
+    /**
+     * The most buckets kept parsed: the cache grows with the directory up to this (libgdbm 1.23 grows
+     * its cache to the bucket count too), about 4 KiB of file a bucket, so at most ~16 MiB of buckets.
+     */
+    static final int MAX_CACHE_SIZE = 4096;
 
     static final int OFF_T = 8;
     static final int AVAIL_ELEM_SIZE = 16;

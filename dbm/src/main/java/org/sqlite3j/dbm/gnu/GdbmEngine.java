@@ -151,9 +151,10 @@ final class GdbmEngine {
 
     private void cachePut(Bucket b) {
         cache.put(b.adr, b);
-        if (cache.size() > GdbmConst.CACHE_SIZE) {
+        int limit = Math.max(GdbmConst.CACHE_SIZE, Math.min(dir.length, GdbmConst.MAX_CACHE_SIZE));
+        if (cache.size() > limit) {
             var it = cache.entrySet().iterator();
-            while (cache.size() > GdbmConst.CACHE_SIZE && it.hasNext()) {
+            while (cache.size() > limit && it.hasNext()) {
                 Bucket old = it.next().getValue();
                 if (!changed.contains(old) && old != current) {
                     it.remove();
