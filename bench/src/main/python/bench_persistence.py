@@ -42,6 +42,8 @@ import sys
 import tempfile
 import time
 
+from bench_cpython import Clock, measure  # one timer for every CPython bench script
+
 KEYS = 100_000
 COMMIT_KEYS = 10_000
 GROUPS = ("shelf", "sqlite3", "dumb", "gnu", "ndbm", "marshal")
@@ -80,21 +82,6 @@ def available(backend):
         return True
     except ImportError:
         return False
-
-
-class Clock:
-    def __init__(self):
-        self.wall = time.perf_counter()
-        self.cpu = time.process_time()
-
-    def elapsed(self):
-        return time.perf_counter() - self.wall, time.process_time() - self.cpu
-
-
-def measure(fn, warmup, repeat):
-    for _ in range(warmup):
-        fn()
-    return [fn() for _ in range(repeat)]
 
 
 def put_all(db, data, n):
