@@ -144,9 +144,15 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
         setObject(parameterIndex, x, targetSqlType.getVendorTypeNumber(), scaleOrLength);
     }
 
+    /** The fetch path: written out (no lambda for {@link #run}), as {@link #executeUpdate()}. */
     @Override
     public ResultSet executeQuery() throws SQLException {
-        return wrap(run(null, prepared::executeQuery), true);
+        connection.used = true;
+        try {
+            return wrap(prepared.executeQuery(), true);
+        } catch (SQLException e) {
+            throw SqliteErrors.forJdbc(e);
+        }
     }
 
     @Override
@@ -154,6 +160,7 @@ final class Sqlite3jPreparedStatement extends Sqlite3jStatement implements Prepa
         return run(asked, prepared::execute);
     }
 
+    /** The per-row insert path: {@link #run} written out, so that no lambda is made per execution. */
     @Override
     public int executeUpdate() throws SQLException {
         connection.used = true;
