@@ -12,6 +12,7 @@ import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.Cursor;
 import org.sqlite3j.dbapi.Row;
 import org.sqlite3j.dbapi.Sqlite3;
+import org.sqlite3j.driver.internal.SqlScanner;
 
 /**
  * The shell's read–execute–print loop over one open {@link Connection}, as {@code python -m sqlite3}:
@@ -121,7 +122,11 @@ final class Shell {
                 if (!source.interactive() && !input.pending.toString().isBlank()) {
                     String rest = input.pending.toString();
                     input.pending.setLength(0);
-                    executeChunk(rest);
+                    if (finished(rest, input.startLine)) {
+                        executeChunk(rest);
+                    } else if (bail) {
+                        stopped = true;
+                    }
                 }
                 return !stopped;
             }
@@ -197,8 +202,27 @@ final class Shell {
         if (text.stripLeading().startsWith(".")) {
             return dotCommand(text.strip());
         }
-        executeSql(text);
+        if (finished(text, 1)) {
+            executeSql(text);
+        }
         return true;
+    }
+
+    /**
+     * Whether {@code text}, the last of the input, is finished: false, with the error printed, when it
+     * ends inside a {@code /*} comment, whose rest SQLite would silently ignore (the sqlite3 shell runs
+     * what comes before it and exits 0; here nothing of it runs and the exit status is 1, as for an
+     * unterminated string).
+     */
+    private boolean finished(String text, int firstLine) {
+        int at = SqlScanner.unterminatedComment(text, 0);
+        if (at < 0) {
+            return true;
+        }
+        int line = firstLine + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+        printError((input.script ? "Parse error near line " + line + ": " : "Error: ")
+                + "incomplete input: unterminated /* comment, starting on line " + line);
+        return false;
     }
 
     private boolean dotCommand(String line) {

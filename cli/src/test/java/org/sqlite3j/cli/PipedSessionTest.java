@@ -339,4 +339,39 @@ class PipedSessionTest {
         assertThat(box.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
         assertThat(box).contains("x… │");
     }
+
+    // issue 19: an unterminated /* comment at the end of the input was ignored with exit status 0
+    @Test
+    void aBlockCommentNeverClosedAtTheEndIsAnErrorAndRunsNothingOfIt() {
+        ShellRun run = ShellRun.of("SELECT 1 AS one;\nSELECT 2 AS two /* the rest\nof the script\n", db);
+        assertThat(run.out()).contains("| one |").doesNotContain("two");
+        assertThat(run.err()).isEqualTo("Parse error near line 2: incomplete input: unterminated /* comment, starting on line 2\n");
+        assertThat(run.status()).isEqualTo(1);
+        ShellRun alone = ShellRun.of("SELECT 1 AS one;\n\n/*\n", db);
+        assertThat(alone.err()).contains("unterminated /* comment, starting on line 3");
+        assertThat(alone.status()).isEqualTo(1);
+        ShellRun argument = ShellRun.of("", db, "SELECT 3 AS three; /* open");
+        assertThat(argument.err()).isEqualTo("Error: incomplete input: unterminated /* comment, starting on line 1\n");
+        assertThat(argument.out()).doesNotContain("three");
+        assertThat(argument.status()).isEqualTo(1);
+    }
+
+    @Test
+    void closedCommentsAndCommentMarksInLiteralsAreNotUnfinished() {
+        ShellRun run = ShellRun.of("SELECT '/*' AS a /* closed */, \"x/*\" AS b;\n/**/ -- /* in a line comment\n", db);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("| /* |");
+    }
+
+    // issue 19: a column header longer than the screen is cut like a long cell, in every table-like mode
+    @Test
+    void aHeaderLongerThanTheScreenIsCutInEveryTableLikeMode() {
+        String sql = "SELECT length('" + "h".repeat(5_000) + "'), 1 AS x;\n";
+        for (String mode : new String[] {"table", "box", "column", "markdown"}) {
+            String out = ShellRun.of(".ellipsis on\n.mode " + mode + "\n" + sql, db).out();
+            assertThat(out).as(mode).contains("h…").contains("5000");
+            assertThat(out.lines()).as(mode).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+        }
+    }
 }

@@ -305,6 +305,30 @@ public final class SqlScanner {
     }
 
     /**
+     * Returns where a block comment that is never closed starts in {@code sql.substring(from)}: the
+     * index of its {@code /*}, or -1 when there is none. SQLite treats such a comment as running to
+     * the end of the text, so text ending in one is silently empty there; a shell uses this to say what
+     * was left unfinished. A {@code /*} inside a string literal or a quoted identifier is not a comment.
+     *
+     * @param sql  the SQL text
+     * @param from where to start, {@code 0 <= from <= sql.length()}
+     * @return the index of the unterminated comment's {@code /*}, or -1
+     * @throws NullPointerException     if {@code sql} is null
+     * @throws IllegalArgumentException if {@code from} is out of range
+     */
+    public static int unterminatedComment(String sql, int from) {
+        checkArgs(sql, from);
+        Lexer lx = new Lexer(sql, from);
+        for (int t = lx.next(); t != Lexer.EOF; t = lx.next()) {
+            if (t == T_COMMENT && sql.startsWith("/*", lx.start)
+                    && (lx.end - lx.start < 4 || !sql.startsWith("*/", lx.end - 2))) {
+                return lx.start;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Returns the first keyword of the statement that starts at {@code from}: skips whitespace
      * (as SQLite's tokenizer defines it, including a U+FEFF byte-order mark) and comments, and if
      * the next token is a bare word (an unquoted identifier or keyword: a letter, {@code _} or

@@ -131,6 +131,18 @@ class SqlScannerTest {
     }
 
     @Test
+    void unterminatedCommentFindsTheOpeningOfABlockCommentNeverClosed() {
+        assertThat(SqlScanner.unterminatedComment("SELECT 1; /* open", 0)).isEqualTo(10);
+        assertThat(SqlScanner.unterminatedComment("SELECT 1 /*/", 0)).isEqualTo(9); // "/*/" does not close itself
+        assertThat(SqlScanner.unterminatedComment("/* a */ SELECT 2 /* b *", 0)).isEqualTo(17);
+        assertThat(SqlScanner.unterminatedComment("/**/ SELECT 1 /* closed */", 0)).isEqualTo(-1);
+        assertThat(SqlScanner.unterminatedComment("SELECT '/*', \"/*\", [/*] -- /* in a line comment", 0)).isEqualTo(-1);
+        assertThat(SqlScanner.unterminatedComment("SELECT 1 /", 0)).isEqualTo(-1);
+        assertThat(SqlScanner.unterminatedComment("/* x", 4)).isEqualTo(-1);
+        assertThat(SqlScanner.unterminatedComment("", 0)).isEqualTo(-1);
+    }
+
+    @Test
     void vectorFileCoversEveryMethodWithHundredsOfCases() {
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         for (Vector v : loadVectors()) {
