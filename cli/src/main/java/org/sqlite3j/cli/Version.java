@@ -6,7 +6,7 @@ import java.util.Properties;
 
 import org.sqlite3j.dbapi.Sqlite3;
 
-/** The versions the shell reports: its own (from the build) and SQLite's. */
+/** The versions the shell reports: its own (from the build), SQLite's, the engine's and Java's. */
 final class Version {
     private Version() {
     }
@@ -25,8 +25,9 @@ final class Version {
         }
     }
 
-    /** The {@code --version} line. */
+    /** The {@code --version} line: sqlite3j's, SQLite's, the engine's and Java's versions. */
     static String line() {
-        return "sqlite3j " + sqlite3j() + ", SQLite version " + Sqlite3.sqliteVersion();
+        return "sqlite3j " + sqlite3j() + ", SQLite version " + Sqlite3.sqliteVersion() + ", engine "
+                + Sqlite3.engine() + ", Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
     }
 }

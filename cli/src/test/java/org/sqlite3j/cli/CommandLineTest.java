@@ -146,7 +146,9 @@ class CommandLineTest {
         assertThat(ShellRun.of("", "-h").out()).isEqualTo(help.out());
         ShellRun version = ShellRun.of("", "--version");
         assertThat(version.out()).isEqualTo("sqlite3j " + Version.sqlite3j() + ", SQLite version "
-                + Sqlite3.sqliteVersion() + "\n");
+                + Sqlite3.sqliteVersion() + ", engine sqlite-jdbc " + org.sqlite.SQLiteJDBCLoader.getVersion()
+                + ", Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")\n");
+        assertThat(Sqlite3.engine()).matches("sqlite-jdbc 3\\.\\d+\\.\\d+\\.\\d+");
         assertThat(version.err()).isEmpty();
         assertThat(version.status()).isZero();
         assertThat(ShellRun.of("", "-v").out()).isEqualTo(version.out());

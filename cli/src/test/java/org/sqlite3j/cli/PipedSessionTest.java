@@ -119,7 +119,9 @@ class PipedSessionTest {
     void versionNamesSqliteAndSqlite3j() {
         ShellRun run = ShellRun.of(".version\n", db);
         assertThat(run.out()).isEqualTo("sqlite3j " + Version.sqlite3j() + ", SQLite version "
-                + Sqlite3.sqliteVersion() + "\n");
+                + Sqlite3.sqliteVersion() + ", engine sqlite-jdbc " + org.sqlite.SQLiteJDBCLoader.getVersion()
+                + ", Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")\n");
+        assertThat(Sqlite3.engine()).matches("sqlite-jdbc 3\\.\\d+\\.\\d+\\.\\d+");
         assertThat(Version.sqlite3j()).isNotEqualTo("unknown");
     }
 

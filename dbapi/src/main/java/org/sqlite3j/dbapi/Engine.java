@@ -154,6 +154,11 @@ final class Engine {
         return db.libversion();
     }
 
+    /** The engine under the façade and its version, e.g. {@code sqlite-jdbc 3.53.4.0}. */
+    static String description() {
+        return "sqlite-jdbc " + org.sqlite.SQLiteJDBCLoader.getVersion();
+    }
+
     boolean inTransaction() {
         return inTransaction;
     }

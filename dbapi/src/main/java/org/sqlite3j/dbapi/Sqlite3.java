@@ -98,6 +98,14 @@ public final class Sqlite3 implements SqliteCodes {
         return Connection.libraryVersion();
     }
 
+    /**
+     * The engine that runs SQLite under this module and its version, e.g. {@code "sqlite-jdbc 3.53.4.0"}
+     * (no Python counterpart; the shell's {@code --version} prints it).
+     */
+    public static String engine() {
+        return Engine.description();
+    }
+
     /** {@code sqlite3.sqlite_version_info}: the version as numbers, e.g. {@code [3, 53, 4]}. */
     public static List<Integer> sqliteVersionInfo() {
         String[] parts = sqliteVersion().split("\\.");
