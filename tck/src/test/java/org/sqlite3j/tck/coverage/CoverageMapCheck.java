@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite3j.tck.differential.Json;
 import org.sqlite3j.tck.report.TckReport;
+import org.sqlite3j.testkit.Python;
 
 /**
  * The checks of a coverage map: a TSV that maps the test methods of a CPython 3.13 test suite to the
@@ -57,7 +58,6 @@ abstract class CoverageMapCheck {
     /** The CPython whose suites the committed snapshots list. */
     static final String SNAPSHOT_VERSION = "3.13.0";
     /** Same switch as the differential suite: a path or command, or "none" for no CPython. */
-    private static final String PYTHON_PROPERTY = "sqlite3j.tck.python";
     private static final long PYTHON_SECONDS = 120;
 
     /** A new citation starts after a comma only where ClassName# or differential: follows. */
@@ -540,29 +540,23 @@ abstract class CoverageMapCheck {
     }
 
     /**
-     * The first candidate that lists a suite: -Dsqlite3j.tck.python (unless "none"), then
-     * ~/.pyenv/versions/3.13.0/bin/python3, python3.13 and python3 on the PATH; a Python older than
-     * 3.11, or one without the test package, is passed over.
+     * The first of testkit's CPython candidates ({@link Python#candidates()}: -Dsqlite3j.tck.python, or
+     * ~/.pyenv's 3.13.0 and python3 on the PATH) that lists a suite; a Python older than 3.11, or one
+     * without the test package, is passed over.
      */
     private Optional<InstalledSuite> installedSuite(Path work, List<String> tried) {
-        String property = System.getProperty(PYTHON_PROPERTY);
-        if ("none".equals(property)) {
-            tried.add("-D" + PYTHON_PROPERTY + "=none turns CPython off");
+        if (Python.disabled()) {
+            tried.add(Python.lookedFor());
             return Optional.empty();
         }
-        List<String> candidates = new ArrayList<>();
-        if (property != null && !property.isBlank()) {
-            candidates.add(property);
-        }
-        candidates.add(Path.of(System.getProperty("user.home"), ".pyenv", "versions", "3.13.0", "bin", "python3")
-                .toString());
-        candidates.add("python3.13");
-        candidates.add("python3");
-        for (String python : candidates) {
+        for (String python : Python.candidates()) {
             Optional<InstalledSuite> suite = list(python, work, tried);
             if (suite.isPresent()) {
                 return suite;
             }
+        }
+        if (tried.isEmpty()) {
+            tried.add(Python.lookedFor());
         }
         return Optional.empty();
     }
