@@ -45,17 +45,18 @@ final class ErrorTable {
     static final int SQLITE_DONE = 101;
 
     /** CPython 3.13's table of result-code names (module.c); it stops at SQLite 3.34's codes. */
-    private static final Map<Integer, String> NAMES = new HashMap<>();
+    private static final Map<Integer, String> NAMES = names();
 
-    private static void name(int code, String name) {
-        NAMES.put(code, name);
+    private static void name(Map<Integer, String> names, int code, String name) {
+        names.put(code, name);
     }
 
-    private static void extended(int primary, int n, String name) {
-        NAMES.put(primary | (n << 8), name);
+    private static void extended(Map<Integer, String> names, int primary, int n, String name) {
+        names.put(primary | (n << 8), name);
     }
 
-    static {
+    private static Map<Integer, String> names() {
+        Map<Integer, String> names = new HashMap<>();
         String[] primaries = {
             "SQLITE_OK", "SQLITE_ERROR", "SQLITE_INTERNAL", "SQLITE_PERM", "SQLITE_ABORT",
             "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOMEM", "SQLITE_READONLY", "SQLITE_INTERRUPT",
@@ -65,14 +66,14 @@ final class ErrorTable {
             "SQLITE_RANGE", "SQLITE_NOTADB", "SQLITE_NOTICE", "SQLITE_WARNING"
         };
         for (int i = 0; i < primaries.length; i++) {
-            name(i, primaries[i]);
+            name(names, i, primaries[i]);
         }
-        name(SQLITE_ROW, "SQLITE_ROW");
-        name(SQLITE_DONE, "SQLITE_DONE");
+        name(names, SQLITE_ROW, "SQLITE_ROW");
+        name(names, SQLITE_DONE, "SQLITE_DONE");
 
-        extended(SQLITE_ERROR, 1, "SQLITE_ERROR_MISSING_COLLSEQ");
-        extended(SQLITE_ERROR, 2, "SQLITE_ERROR_RETRY");
-        extended(SQLITE_ERROR, 3, "SQLITE_ERROR_SNAPSHOT");
+        extended(names, SQLITE_ERROR, 1, "SQLITE_ERROR_MISSING_COLLSEQ");
+        extended(names, SQLITE_ERROR, 2, "SQLITE_ERROR_RETRY");
+        extended(names, SQLITE_ERROR, 3, "SQLITE_ERROR_SNAPSHOT");
         String[] ioerr = {
             null, "READ", "SHORT_READ", "WRITE", "FSYNC", "DIR_FSYNC", "TRUNCATE", "FSTAT", "UNLOCK",
             "RDLOCK", "DELETE", "BLOCKED", "NOMEM", "ACCESS", "CHECKRESERVEDLOCK", "LOCK", "CLOSE",
@@ -81,42 +82,43 @@ final class ErrorTable {
             "ROLLBACK_ATOMIC", "DATA", "CORRUPTFS"
         };
         for (int i = 1; i < ioerr.length; i++) {
-            extended(SQLITE_IOERR, i, "SQLITE_IOERR_" + ioerr[i]);
+            extended(names, SQLITE_IOERR, i, "SQLITE_IOERR_" + ioerr[i]);
         }
-        extended(SQLITE_LOCKED, 1, "SQLITE_LOCKED_SHAREDCACHE");
-        extended(SQLITE_LOCKED, 2, "SQLITE_LOCKED_VTAB");
-        extended(SQLITE_BUSY, 1, "SQLITE_BUSY_RECOVERY");
-        extended(SQLITE_BUSY, 2, "SQLITE_BUSY_SNAPSHOT");
-        extended(SQLITE_BUSY, 3, "SQLITE_BUSY_TIMEOUT");
-        extended(SQLITE_CANTOPEN, 1, "SQLITE_CANTOPEN_NOTEMPDIR");
-        extended(SQLITE_CANTOPEN, 2, "SQLITE_CANTOPEN_ISDIR");
-        extended(SQLITE_CANTOPEN, 3, "SQLITE_CANTOPEN_FULLPATH");
-        extended(SQLITE_CANTOPEN, 4, "SQLITE_CANTOPEN_CONVPATH");
-        extended(SQLITE_CANTOPEN, 5, "SQLITE_CANTOPEN_DIRTYWAL");
-        extended(SQLITE_CANTOPEN, 6, "SQLITE_CANTOPEN_SYMLINK");
-        extended(SQLITE_CORRUPT, 1, "SQLITE_CORRUPT_VTAB");
-        extended(SQLITE_CORRUPT, 2, "SQLITE_CORRUPT_SEQUENCE");
-        extended(SQLITE_CORRUPT, 3, "SQLITE_CORRUPT_INDEX");
-        extended(SQLITE_READONLY, 1, "SQLITE_READONLY_RECOVERY");
-        extended(SQLITE_READONLY, 2, "SQLITE_READONLY_CANTLOCK");
-        extended(SQLITE_READONLY, 3, "SQLITE_READONLY_ROLLBACK");
-        extended(SQLITE_READONLY, 4, "SQLITE_READONLY_DBMOVED");
-        extended(SQLITE_READONLY, 5, "SQLITE_READONLY_CANTINIT");
-        extended(SQLITE_READONLY, 6, "SQLITE_READONLY_DIRECTORY");
-        extended(SQLITE_ABORT, 2, "SQLITE_ABORT_ROLLBACK");
+        extended(names, SQLITE_LOCKED, 1, "SQLITE_LOCKED_SHAREDCACHE");
+        extended(names, SQLITE_LOCKED, 2, "SQLITE_LOCKED_VTAB");
+        extended(names, SQLITE_BUSY, 1, "SQLITE_BUSY_RECOVERY");
+        extended(names, SQLITE_BUSY, 2, "SQLITE_BUSY_SNAPSHOT");
+        extended(names, SQLITE_BUSY, 3, "SQLITE_BUSY_TIMEOUT");
+        extended(names, SQLITE_CANTOPEN, 1, "SQLITE_CANTOPEN_NOTEMPDIR");
+        extended(names, SQLITE_CANTOPEN, 2, "SQLITE_CANTOPEN_ISDIR");
+        extended(names, SQLITE_CANTOPEN, 3, "SQLITE_CANTOPEN_FULLPATH");
+        extended(names, SQLITE_CANTOPEN, 4, "SQLITE_CANTOPEN_CONVPATH");
+        extended(names, SQLITE_CANTOPEN, 5, "SQLITE_CANTOPEN_DIRTYWAL");
+        extended(names, SQLITE_CANTOPEN, 6, "SQLITE_CANTOPEN_SYMLINK");
+        extended(names, SQLITE_CORRUPT, 1, "SQLITE_CORRUPT_VTAB");
+        extended(names, SQLITE_CORRUPT, 2, "SQLITE_CORRUPT_SEQUENCE");
+        extended(names, SQLITE_CORRUPT, 3, "SQLITE_CORRUPT_INDEX");
+        extended(names, SQLITE_READONLY, 1, "SQLITE_READONLY_RECOVERY");
+        extended(names, SQLITE_READONLY, 2, "SQLITE_READONLY_CANTLOCK");
+        extended(names, SQLITE_READONLY, 3, "SQLITE_READONLY_ROLLBACK");
+        extended(names, SQLITE_READONLY, 4, "SQLITE_READONLY_DBMOVED");
+        extended(names, SQLITE_READONLY, 5, "SQLITE_READONLY_CANTINIT");
+        extended(names, SQLITE_READONLY, 6, "SQLITE_READONLY_DIRECTORY");
+        extended(names, SQLITE_ABORT, 2, "SQLITE_ABORT_ROLLBACK");
         String[] constraint = {
             null, "CHECK", "COMMITHOOK", "FOREIGNKEY", "FUNCTION", "NOTNULL", "PRIMARYKEY", "TRIGGER",
             "UNIQUE", "VTAB", "ROWID", "PINNED"
         };
         for (int i = 1; i < constraint.length; i++) {
-            extended(SQLITE_CONSTRAINT, i, "SQLITE_CONSTRAINT_" + constraint[i]);
+            extended(names, SQLITE_CONSTRAINT, i, "SQLITE_CONSTRAINT_" + constraint[i]);
         }
-        extended(27, 1, "SQLITE_NOTICE_RECOVER_WAL");
-        extended(27, 2, "SQLITE_NOTICE_RECOVER_ROLLBACK");
-        extended(28, 1, "SQLITE_WARNING_AUTOINDEX");
-        extended(23, 1, "SQLITE_AUTH_USER");
-        extended(SQLITE_OK, 1, "SQLITE_OK_LOAD_PERMANENTLY");
-        extended(SQLITE_OK, 2, "SQLITE_OK_SYMLINK");
+        extended(names, 27, 1, "SQLITE_NOTICE_RECOVER_WAL");
+        extended(names, 27, 2, "SQLITE_NOTICE_RECOVER_ROLLBACK");
+        extended(names, 28, 1, "SQLITE_WARNING_AUTOINDEX");
+        extended(names, 23, 1, "SQLITE_AUTH_USER");
+        extended(names, SQLITE_OK, 1, "SQLITE_OK_LOAD_PERMANENTLY");
+        extended(names, SQLITE_OK, 2, "SQLITE_OK_SYMLINK");
+        return Map.copyOf(names);
     }
 
     /**

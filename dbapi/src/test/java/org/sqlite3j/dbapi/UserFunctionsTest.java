@@ -102,7 +102,7 @@ class UserFunctionsTest {
                 .hasMessage("non-deterministic functions prohibited in index expressions");
     }
 
-    @Test // FIELD-NOTES quirk: create_function(name, n, None) does not unregister
+    @Test // a CPython quirk: create_function(name, n, None) does not unregister
     void nullFunctionKeepsNameButFails() {
         con.createFunction("f", 1, args -> 1);
         con.createFunction("f", 1, null);
