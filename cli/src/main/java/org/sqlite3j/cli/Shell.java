@@ -12,7 +12,7 @@ import org.sqlite3j.dbapi.Connection;
 import org.sqlite3j.dbapi.Cursor;
 import org.sqlite3j.dbapi.Row;
 import org.sqlite3j.dbapi.Sqlite3;
-import org.sqlite3j.driver.internal.SqlScanner;
+import org.sqlite3j.sqltext.SqlScanner;
 
 /**
  * The shell's read–execute–print loop over one open {@link Connection}, as {@code python -m sqlite3}:

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Converters;
-import org.sqlite3j.driver.internal.SqlScanner;
+import org.sqlite3j.sqltext.SqlScanner;
 
 /**
  * Python's {@code sqlite3.Connection}: one open SQLite database, its transaction control and its

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.sqlite3j.adapters.Converter;
-import org.sqlite3j.driver.internal.SqlScanner;
+import org.sqlite3j.sqltext.SqlScanner;
 
 /**
  * Python's {@code sqlite3.Cursor}: executes statements and fetches their rows, one at a time

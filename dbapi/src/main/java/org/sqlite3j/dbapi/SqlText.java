@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.sqlite.core.CoreStatement;
-import org.sqlite3j.driver.internal.SqlScanner;
+import org.sqlite3j.sqltext.SqlScanner;
 
 /**
  * What a statement's text tells before it runs: where it starts, what kind it is (CPython's

@@ -14,7 +14,7 @@ import org.sqlite3j.adapters.Adapter;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Converter;
 import org.sqlite3j.adapters.Converters;
-import org.sqlite3j.driver.internal.SqlScanner;
+import org.sqlite3j.sqltext.SqlScanner;
 
 /**
  * Python's {@code sqlite3} module for Java: {@link #connect(String)}, the module constants and the

@@ -3,7 +3,7 @@ package org.sqlite3j.dbapi;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-import org.sqlite3j.driver.internal.SqlScanner;
+import org.sqlite3j.sqltext.SqlScanner;
 
 /**
  * The text Python's trace callback receives for a statement: SQLite's {@code sqlite3_expanded_sql},

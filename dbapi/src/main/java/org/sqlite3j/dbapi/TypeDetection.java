@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Converter;
-import org.sqlite3j.driver.internal.DeclaredTypes;
+import org.sqlite3j.driver.internal.StatementColumns;
+import org.sqlite3j.sqltext.DeclaredTypes;
 
 /**
  * {@code detect_types} (CPython's {@code _pysqlite_build_row_cast_map} and
@@ -40,7 +41,7 @@ final class TypeDetection {
                 }
             }
             if (c == null && (detect & Sqlite3.PARSE_DECLTYPES) != 0) {
-                String decltype = DeclaredTypes.declaredType(statement, i);
+                String decltype = StatementColumns.declaredType(statement, i);
                 if (decltype != null) {
                     c = con.converters().find(DeclaredTypes.firstWord(decltype)).orElse(null);
                 }

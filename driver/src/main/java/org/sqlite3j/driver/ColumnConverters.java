@@ -6,7 +6,8 @@ import java.sql.SQLException;
 import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Converter;
 import org.sqlite3j.adapters.Converters;
-import org.sqlite3j.driver.internal.DeclaredTypes;
+import org.sqlite3j.driver.internal.StatementColumns;
+import org.sqlite3j.sqltext.DeclaredTypes;
 
 /**
  * Which converter reads each column under Python's {@code detect_types} (the rules are in
@@ -39,7 +40,7 @@ final class ColumnConverters {
                 }
             }
             if (c == null && (detect & DeclaredTypes.PARSE_DECLTYPES) != 0 && statement != null) {
-                String decltype = DeclaredTypes.declaredType(statement, i);
+                String decltype = StatementColumns.declaredType(statement, i);
                 if (decltype != null) {
                     c = registry.find(DeclaredTypes.firstWord(decltype)).orElse(null);
                 }

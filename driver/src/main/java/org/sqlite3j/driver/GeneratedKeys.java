@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
-import org.sqlite3j.driver.internal.SqlScanner;
+import org.sqlite3j.sqltext.SqlScanner;
 import org.sqlite3j.driver.internal.SqliteErrors;
 
 /**

@@ -25,7 +25,7 @@ import java.util.Map;
 import org.sqlite.core.CoreStatement;
 import org.sqlite3j.driver.internal.SqliteErrors;
 import org.sqlite3j.adapters.Converter;
-import org.sqlite3j.driver.internal.DeclaredTypes;
+import org.sqlite3j.sqltext.DeclaredTypes;
 
 /**
  * A result set of a {@link Sqlite3jStatement}. {@code getObject(i)} gives Python's value: the

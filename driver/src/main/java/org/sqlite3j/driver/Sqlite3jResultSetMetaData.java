@@ -6,7 +6,8 @@ import java.sql.Types;
 
 import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Converter;
-import org.sqlite3j.driver.internal.DeclaredTypes;
+import org.sqlite3j.driver.internal.StatementColumns;
+import org.sqlite3j.sqltext.DeclaredTypes;
 
 /**
  * Column descriptions that match what {@code getObject} returns. sqlite-jdbc reports INTEGER
@@ -44,7 +45,7 @@ final class Sqlite3jResultSetMetaData implements ResultSetMetaData {
 
     private String declared(int column) throws SQLException {
         delegate.getColumnLabel(column); // checks the index with sqlite-jdbc's message
-        return statement == null ? null : DeclaredTypes.declaredType(statement, column - 1);
+        return statement == null ? null : StatementColumns.declaredType(statement, column - 1);
     }
 
     private String strip(String name) {

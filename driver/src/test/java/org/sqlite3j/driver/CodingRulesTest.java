@@ -9,8 +9,6 @@ class CodingRulesTest {
     @Test
     void houseRules() {
         CodingRules.forModule()
-                .allow(Rule.SIZE, "SqlScanner.java",
-                        "SQLite's tokenizer rules and the scanners on them; its Lexer moves to its own file with the shared SQL-text module (issue 20, item 2)")
                 .allow(Rule.SIZE, "Sqlite3jConnection.java",
                         "java.sql.Connection plus sqlite-jdbc's SQLiteConnection API, mostly one-line delegations")
                 .allow(Rule.SIZE, "Sqlite3jResultSet.java",

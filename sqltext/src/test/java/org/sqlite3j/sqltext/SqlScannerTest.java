@@ -1,4 +1,4 @@
-package org.sqlite3j.driver.internal;
+package org.sqlite3j.sqltext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,13 +1,8 @@
-package org.sqlite3j.driver.internal;
-
-import java.sql.SQLException;
-
-import org.sqlite.core.CoreStatement;
+package org.sqlite3j.sqltext;
 
 /**
  * Python's {@code detect_types} rules on type names, shared by the driver and the {@code dbapi}
  * façade (CPython's {@code _pysqlite_build_row_cast_map} and {@code _pysqlite_build_column_name}).
- * Public only so that {@code dbapi} can use it; not an API.
  *
  * <ul>
  * <li>PARSE_COLNAMES ({@link #bracketType}): in a column name, each '[' restarts the type and the
@@ -61,14 +56,6 @@ public final class DeclaredTypes {
         }
         int cut = bracket > 0 && name.charAt(bracket - 1) == ' ' ? bracket - 1 : bracket;
         return name.substring(0, cut);
-    }
-
-    /**
-     * The declared type of result column {@code column} (0-based) exactly as written in the schema,
-     * or null for an expression. sqlite-jdbc's {@code getColumnTypeName} upper-cases and cuts it.
-     */
-    public static String declaredType(CoreStatement statement, int column) throws SQLException {
-        return statement.pointer.safeRun((db, ptr) -> db.column_decltype(ptr, column));
     }
 
     /**

@@ -1,10 +1,8 @@
-package org.sqlite3j.driver.internal;
+package org.sqlite3j.sqltext;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 
 /**
  * Lexical analysis of SQLite SQL text, following SQLite's own rules to the character.
@@ -47,20 +45,6 @@ import java.util.Map;
  */
 public final class SqlScanner {
 
-    /**
-     * SQLite's compile-time maximum for {@code ?NNN} ({@code SQLITE_MAX_VARIABLE_NUMBER}) as
-     * compiled into sqlite-jdbc (and Debian's libsqlite3): {@code ?NNN} with NNN outside
-     * {@code [1, 250000]} makes SQLite reject the statement.
-     */
-    private static final int MAX_VARIABLE_NUMBER = 250_000;
-
-    // ---- token types produced by the tokenizer (a subset of SQLite's TK_* that matters here) ----
-    private static final int T_SPACE = 0;     // whitespace run or U+FEFF
-    private static final int T_COMMENT = 1;   // -- ... or /* ... */ (possibly unterminated)
-    private static final int T_SEMI = 2;      // ;
-    private static final int T_WORD = 3;      // bare identifier or keyword
-    private static final int T_VARIABLE = 4;  // ?NNN :a @a #a $a (well-formed)
-    private static final int T_OTHER = 5;     // everything else: literals, quoted ids, operators, illegal
 
     // ---- sqlite3_complete() token classes and states (complete.c) ----
     private static final int TK_SEMI = 0;
@@ -184,11 +168,11 @@ public final class SqlScanner {
                     token = TK_OTHER;
                     break;
                 default:
-                    if (isIdChar(c)) {
+                    if (SqlLexer.isIdChar(c)) {
                         int start = i;
                         do {
                             i++;
-                        } while (i < n && isIdChar(sql.charAt(i)));
+                        } while (i < n && SqlLexer.isIdChar(sql.charAt(i)));
                         token = classifyWord(sql, start, i);
                     } else {
                         token = TK_OTHER;
@@ -318,9 +302,9 @@ public final class SqlScanner {
      */
     public static int unterminatedComment(String sql, int from) {
         checkArgs(sql, from);
-        Lexer lx = new Lexer(sql, from);
-        for (int t = lx.next(); t != Lexer.EOF; t = lx.next()) {
-            if (t == T_COMMENT && sql.startsWith("/*", lx.start)
+        SqlLexer lx = new SqlLexer(sql, from);
+        for (int t = lx.next(); t != SqlLexer.EOF; t = lx.next()) {
+            if (t == SqlLexer.T_COMMENT && sql.startsWith("/*", lx.start)
                     && (lx.end - lx.start < 4 || !sql.startsWith("*/", lx.end - 2))) {
                 return lx.start;
             }
@@ -350,12 +334,12 @@ public final class SqlScanner {
      */
     public static String firstKeyword(String sql, int from) {
         checkArgs(sql, from);
-        Lexer lx = new Lexer(sql, from);
+        SqlLexer lx = new SqlLexer(sql, from);
         int t;
         do {
             t = lx.next();
-        } while (t == T_SPACE || t == T_COMMENT);
-        if (t != T_WORD) {
+        } while (t == SqlLexer.T_SPACE || t == SqlLexer.T_COMMENT);
+        if (t != SqlLexer.T_WORD) {
             return "";
         }
         char[] word = new char[lx.end - lx.start];
@@ -385,32 +369,32 @@ public final class SqlScanner {
      */
     public static InsertTarget insertTarget(String sql, int from) {
         checkArgs(sql, from);
-        Lexer lx = new Lexer(sql, from);
+        SqlLexer lx = new SqlLexer(sql, from);
         int t = significant(lx);
-        if (t == T_WORD && word(sql, lx, "with")) {
+        if (t == SqlLexer.T_WORD && word(sql, lx, "with")) {
             // the common table expressions: up to INSERT/REPLACE outside parentheses
             int depth = 0;
             while (true) {
                 t = significant(lx);
-                if (t == Lexer.EOF || t == T_SEMI) {
+                if (t == SqlLexer.EOF || t == SqlLexer.T_SEMI) {
                     return null;
                 }
                 char c = sql.charAt(lx.start);
-                if (t == T_OTHER && c == '(') {
+                if (t == SqlLexer.T_OTHER && c == '(') {
                     depth++;
-                } else if (t == T_OTHER && c == ')') {
+                } else if (t == SqlLexer.T_OTHER && c == ')') {
                     depth--;
-                } else if (depth == 0 && t == T_WORD && (word(sql, lx, "insert") || word(sql, lx, "replace"))) {
+                } else if (depth == 0 && t == SqlLexer.T_WORD && (word(sql, lx, "insert") || word(sql, lx, "replace"))) {
                     break;
                 }
             }
         }
-        if (t != T_WORD) {
+        if (t != SqlLexer.T_WORD) {
             return null;
         }
         if (word(sql, lx, "insert")) {
             t = significant(lx);
-            if (t == T_WORD && word(sql, lx, "or")) {
+            if (t == SqlLexer.T_WORD && word(sql, lx, "or")) {
                 significant(lx);            // ROLLBACK, ABORT, REPLACE, FAIL, IGNORE
                 t = significant(lx);
             }
@@ -419,7 +403,7 @@ public final class SqlScanner {
         } else {
             return null;
         }
-        if (t != T_WORD || !word(sql, lx, "into")) {
+        if (t != SqlLexer.T_WORD || !word(sql, lx, "into")) {
             return null;
         }
         String first = name(sql, lx, significant(lx));
@@ -428,7 +412,7 @@ public final class SqlScanner {
         }
         int mark = lx.end;
         t = significant(lx);
-        if (t == T_OTHER && sql.charAt(lx.start) == '.' && lx.end - lx.start == 1) {
+        if (t == SqlLexer.T_OTHER && sql.charAt(lx.start) == '.' && lx.end - lx.start == 1) {
             String second = name(sql, lx, significant(lx));
             return second == null ? null : new InsertTarget(first, second);
         }
@@ -436,24 +420,24 @@ public final class SqlScanner {
         return new InsertTarget(null, first);
     }
 
-    private static int significant(Lexer lx) {
+    private static int significant(SqlLexer lx) {
         int t;
         do {
             t = lx.next();
-        } while (t == T_SPACE || t == T_COMMENT);
+        } while (t == SqlLexer.T_SPACE || t == SqlLexer.T_COMMENT);
         return t;
     }
 
-    private static boolean word(String sql, Lexer lx, String lower) {
+    private static boolean word(String sql, SqlLexer lx, String lower) {
         return lx.end - lx.start == lower.length() && asciiEqualsIgnoreCase(sql, lx.start, lower);
     }
 
     /** The identifier of the token just read (bare or quoted), unquoted; null for anything else. */
-    private static String name(String sql, Lexer lx, int t) {
-        if (t == T_WORD) {
+    private static String name(String sql, SqlLexer lx, int t) {
+        if (t == SqlLexer.T_WORD) {
             return sql.substring(lx.start, lx.end);
         }
-        if (t != T_OTHER || lx.end - lx.start < 2) {
+        if (t != SqlLexer.T_OTHER || lx.end - lx.start < 2) {
             return null;
         }
         char open = sql.charAt(lx.start);
@@ -504,7 +488,7 @@ public final class SqlScanner {
     public static List<String> parameterNames(String sql, int from) {
         checkArgs(sql, from);
         List<String> names = new ArrayList<>();
-        scanStatement(sql, from, new Params(names, null));
+        scanStatement(sql, from, new SqlParameters(names, null));
         return names;
     }
 
@@ -521,7 +505,7 @@ public final class SqlScanner {
     public static int[] parameterOccurrences(String sql, int from) {
         checkArgs(sql, from);
         List<int[]> found = new ArrayList<>();
-        scanStatement(sql, from, new Params(new ArrayList<>(), found));
+        scanStatement(sql, from, new SqlParameters(new ArrayList<>(), found));
         int[] flat = new int[found.size() * 3];
         for (int k = 0; k < found.size(); k++) {
             System.arraycopy(found.get(k), 0, flat, 3 * k, 3);
@@ -545,29 +529,29 @@ public final class SqlScanner {
      * Tokenizes one statement starting at {@code from}, feeding the complete.c state machine,
      * collecting parameter names into {@code names} when it is non-null, and returns the end.
      */
-    private static int scanStatement(String sql, int from, Params params) {
-        Lexer lx = new Lexer(sql, from);
+    private static int scanStatement(String sql, int from, SqlParameters params) {
+        SqlLexer lx = new SqlLexer(sql, from);
         int state = 0;
         while (true) {
             int t = lx.next();
             int token;
             switch (t) {
-                case Lexer.EOF:
+                case SqlLexer.EOF:
                     return sql.length();
-                case T_SPACE:
-                case T_COMMENT:
+                case SqlLexer.T_SPACE:
+                case SqlLexer.T_COMMENT:
                     token = TK_WS;
                     break;
-                case T_SEMI:
+                case SqlLexer.T_SEMI:
                     if (state != ST_TRIGGER && state != ST_SEMI) {
                         return lx.end;
                     }
                     token = TK_SEMI;
                     break;
-                case T_WORD:
+                case SqlLexer.T_WORD:
                     token = classifyWord(sql, lx.start, lx.end);
                     break;
-                case T_VARIABLE:
+                case SqlLexer.T_VARIABLE:
                     if (params != null) {
                         params.add(sql, lx.start, lx.end);
                     }
@@ -631,322 +615,5 @@ public final class SqlScanner {
     private static int indexOfCommentClose(String sql, int i) {
         int k = sql.indexOf("*/", i);
         return k < 0 ? -1 : k + 2;
-    }
-
-    /**
-     * SQLite's {@code IdChar()}: ASCII letters and digits, {@code _}, {@code $}, and every
-     * character outside ASCII (every UTF-8 byte {@code >= 0x80}).
-     */
-    private static boolean isIdChar(char c) {
-        return c >= 0x80
-            || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '_' || c == '$';
-    }
-
-    /** SQLite's {@code sqlite3Isspace()}: space, \t, \n, \u000B (vertical tab), \f, \r. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isXDigit(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    /** SQLite's variable numbering ({@code sqlite3ExprAssignVarNumber}). */
-    private static final class Params {
-        private final List<String> names;
-        private final Map<String, Integer> seen = new HashMap<>();
-        /** When non-null, receives {start, end, number} for each occurrence. */
-        private final List<int[]> occurrences;
-
-        Params(List<String> names, List<int[]> occurrences) {
-            this.names = names;
-            this.occurrences = occurrences;
-        }
-
-        void add(String sql, int start, int end) {
-            int number = number(sql, start, end);
-            if (number > 0 && occurrences != null) {
-                occurrences.add(new int[] {start, end, number});
-            }
-        }
-
-        /** Records the parameter and returns its number, or 0 when SQLite would reject it. */
-        private int number(String sql, int start, int end) {
-            char kind = sql.charAt(start);
-            if (kind == '?') {
-                if (end - start == 1) {
-                    names.add(null);
-                    return names.size();
-                }
-                long x = 0;
-                for (int k = start + 1; k < end && x <= MAX_VARIABLE_NUMBER; k++) {
-                    x = x * 10 + (sql.charAt(k) - '0');
-                }
-                if (x < 1 || x > MAX_VARIABLE_NUMBER) {
-                    return 0; // SQLite: "variable number must be between ?1 and ?N"
-                }
-                int number = (int) x;
-                if (number > names.size()) {
-                    while (names.size() < number - 1) {
-                        names.add(null);
-                    }
-                    names.add(sql.substring(start, end));
-                } else if (names.get(number - 1) == null) {
-                    names.set(number - 1, sql.substring(start, end));
-                }
-                return number;
-            }
-            if (kind == '#' && isDigit(sql.charAt(start + 1))) {
-                return 0; // "#N" is a register reference, a syntax error outside nested parses
-            }
-            String name = sql.substring(start, end);
-            Integer known = seen.get(name);
-            if (known != null) {
-                return known;
-            }
-            names.add(name); // new number: largest so far + 1
-            seen.put(name, names.size());
-            return names.size();
-        }
-    }
-
-    /**
-     * A port of SQLite's {@code sqlite3GetToken()} over UTF-16 text, reduced to the token types
-     * this class needs. The boundaries of every token that matters here (whitespace, comments,
-     * {@code ;}, words, variables, literals and quoted identifiers, numbers) are exactly SQLite's;
-     * multi-character operators are returned one character at a time, which changes nothing.
-     */
-    private static final class Lexer {
-        static final int EOF = -1;
-
-        private final String s;
-        private final int n;
-        /** Start of the last token. */
-        int start;
-        /** End (exclusive) of the last token; where the next token starts. */
-        int end;
-
-        Lexer(String s, int from) {
-            this.s = s;
-            this.n = s.length();
-            this.end = from;
-        }
-
-        private char at(int i) {
-            return i < n ? s.charAt(i) : '\0';
-        }
-
-        private boolean has(int i) {
-            return i < n;
-        }
-
-        /** Reads the next token, sets {@link #start} and {@link #end}, returns its type or EOF. */
-        int next() {
-            int i = end;
-            start = i;
-            if (i >= n) {
-                return EOF;
-            }
-            char c = s.charAt(i);
-            int type;
-            switch (c) {
-                case ' ': case '\t': case '\n': case '\f': case '\r':
-                    i++;
-                    while (has(i) && isSpace(s.charAt(i))) {
-                        i++;
-                    }
-                    type = T_SPACE;
-                    break;
-                case '\uFEFF': // UTF-8 BOM (EF BB BF) at the start of a token is whitespace
-                    i++;
-                    type = T_SPACE;
-                    break;
-                case '-':
-                    if (at(i + 1) == '-' && has(i + 1)) {
-                        int nl = s.indexOf('\n', i + 2);
-                        i = nl < 0 ? n : nl;
-                        type = T_COMMENT;
-                    } else {
-                        i++;
-                        type = T_OTHER;
-                    }
-                    break;
-                case '/':
-                    // "/*" only opens a comment when something follows it
-                    if (has(i + 2) && s.charAt(i + 1) == '*') {
-                        // the close may start at i+2 ("/**/"), never at the opening '*' ("/*/")
-                        int k = s.indexOf("*/", i + 2);
-                        i = k < 0 ? n : k + 2;
-                        type = T_COMMENT;
-                    } else {
-                        i++;
-                        type = T_OTHER;
-                    }
-                    break;
-                case ';':
-                    i++;
-                    type = T_SEMI;
-                    break;
-                case '\'': case '"': case '`':
-                    i = endOfQuoted(i, c);
-                    type = T_OTHER;
-                    break;
-                case '[': {
-                    int k = s.indexOf(']', i + 1);
-                    i = k < 0 ? n : k + 1;
-                    type = T_OTHER;
-                    break;
-                }
-                case '.':
-                    if (isDigit(at(i + 1)) && has(i + 1)) {
-                        i = endOfNumber(i);
-                    } else {
-                        i++;
-                    }
-                    type = T_OTHER;
-                    break;
-                case '?':
-                    i++;
-                    while (has(i) && isDigit(s.charAt(i))) {
-                        i++;
-                    }
-                    type = T_VARIABLE;
-                    break;
-                case '$': case '@': case ':': case '#':
-                    i = endOfVariable(i);
-                    type = i < 0 ? T_OTHER : T_VARIABLE;
-                    i = Math.abs(i);
-                    break;
-                default:
-                    if (isDigit(c)) {
-                        i = endOfNumber(i);
-                        type = T_OTHER;
-                    } else if ((c == 'x' || c == 'X') && at(i + 1) == '\'' && has(i + 1)) {
-                        i = endOfBlob(i);
-                        type = T_OTHER;
-                    } else if (isIdChar(c)) {
-                        // letters, '_' and non-ASCII start identifiers/keywords ('$' and digits
-                        // were handled above)
-                        i++;
-                        while (has(i) && isIdChar(s.charAt(i))) {
-                            i++;
-                        }
-                        type = T_WORD;
-                    } else {
-                        // operators and punctuation; multi-character operators (<=, ||, ->>, ...)
-                        // contain no character that could start a significant token, so treating
-                        // them one character at a time yields the same significant tokens
-                        i++;
-                        type = T_OTHER;
-                    }
-                    break;
-            }
-            end = i;
-            return type;
-        }
-
-        /** End of a '...', "..." or `...` token with doubled-delimiter escapes; unterminated: n. */
-        private int endOfQuoted(int i, char delim) {
-            int k = i + 1;
-            while (true) {
-                k = s.indexOf(delim, k);
-                if (k < 0) {
-                    return n;
-                }
-                if (has(k + 1) && s.charAt(k + 1) == delim) {
-                    k += 2;
-                } else {
-                    return k + 1;
-                }
-            }
-        }
-
-        /**
-         * End of a numeric literal starting at {@code i} (a digit, or '.' followed by a digit),
-         * including SQLite's digit separator '_' and any trailing identifier characters (which
-         * SQLite folds into the same, then illegal, token).
-         */
-        private int endOfNumber(int i) {
-            char c = s.charAt(i);
-            if (c == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X') && isXDigit(at(i + 2)) && has(i + 2)) {
-                i += 3;
-                while (has(i) && (isXDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-                    i++;
-                }
-            } else {
-                while (has(i) && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-                    i++;
-                }
-                if (has(i) && s.charAt(i) == '.') {
-                    i++;
-                    while (has(i) && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-                        i++;
-                    }
-                }
-                if (has(i) && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-                    char d = at(i + 1);
-                    if ((isDigit(d) && has(i + 1))
-                            || ((d == '+' || d == '-') && isDigit(at(i + 2)) && has(i + 2))) {
-                        i += 2;
-                        while (has(i) && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-                            i++;
-                        }
-                    }
-                }
-            }
-            while (has(i) && isIdChar(s.charAt(i))) {
-                i++;
-            }
-            return i;
-        }
-
-        /** End of an x'...' blob literal starting at {@code i} (legal or not). */
-        private int endOfBlob(int i) {
-            int k = i + 2;
-            while (has(k) && isXDigit(s.charAt(k))) {
-                k++;
-            }
-            if (!has(k) || s.charAt(k) != '\'' || (k - i) % 2 != 0) {
-                // illegal: runs to the next quote (inclusive) or the end
-                int q = s.indexOf('\'', k);
-                return q < 0 ? n : q + 1;
-            }
-            return k + 1;
-        }
-
-        /**
-         * End of a $, @, : or # variable starting at {@code i}: a positive end for a well-formed
-         * variable, the negated end for an illegal token (no name, or an unterminated "(...)").
-         */
-        private int endOfVariable(int i) {
-            int count = 0;
-            int k = i + 1;
-            while (has(k)) {
-                char c = s.charAt(k);
-                if (isIdChar(c)) {
-                    count++;
-                    k++;
-                } else if (c == '(' && count > 0) {
-                    k++;
-                    while (has(k) && !isSpace(s.charAt(k)) && s.charAt(k) != ')') {
-                        k++;
-                    }
-                    if (has(k) && s.charAt(k) == ')') {
-                        return k + 1;
-                    }
-                    return -k;
-                } else if (c == ':' && at(k + 1) == ':' && has(k + 1)) {
-                    k += 2;
-                } else {
-                    break;
-                }
-            }
-            return count == 0 ? -k : k;
-        }
     }
 }
