@@ -32,8 +32,9 @@ import org.sqlite3j.shelve.ShelfCodec;
  *       first, so the file opens after a kill between any two writes): every acknowledged store and
  *       delete, without {@code sync()}. The interrupted update's key may be missing (a new key),
  *       old or new, or — a replacement written into space it had just freed — a torn record of the old
- *       length: GDBM's own window, which libgdbm's documentation leaves open ("By default GDBM does
- *       not protect the integrity of its databases from ... application process crashes").</li>
+ *       length: GDBM's own window. libgdbm promises recovery from a crash only with its opt-in crash
+ *       tolerance (snapshots at {@code gdbm_sync}, {@code gdbm_failure_atomic}), which CPython's
+ *       dbm.gnu does not use.</li>
  *   <li><b>dbm.dumb</b> (CPython's {@code Lib/dbm/dumb.py}): a new key's value is appended to
  *       {@code .dat} and its index line to {@code .dir} before the store returns, a replacement that
  *       fits the old value's 512-byte blocks is written over it in place, and a delete rewrites the

@@ -61,7 +61,13 @@ class DbmFaultTest {
     @TempDir
     Path dir;
 
-    /** test_dbm_gnu/test_dbm_dumb/test_dbm_sqlite3 have read-only cases (ReadOnly tests); the damaged files are new. */
+    /**
+     * The read-only cases are test_dbm_sqlite3.ReadOnly (test_readonly_write, test_readonly_delete),
+     * test_dbm_gnu.TestGdbm.test_write_readonly_file and
+     * test_dbm_dumb.DumbDBMTestCase.test_readonly_files; test_dbm_sqlite3.CorruptDatabase
+     * .test_corrupt_readwrite has a garbage file; the cut files, the cut .dat and the lock conflict are
+     * beyond CPython's tests.
+     */
     @Test
     void faultsGiveCPythonsExceptionsAndKeepTheData() throws Exception {
         List<String> expected = Texts.lines(Texts.resource("dbm_faults.expected"));

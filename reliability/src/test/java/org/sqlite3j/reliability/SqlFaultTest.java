@@ -31,8 +31,8 @@ import org.sqlite3j.testkit.Python;
 
 /**
  * Fault injection on SQLite files, through the façade and through the JDBC driver: a full disk
- * ({@code PRAGMA max_page_count}: the tests run as root here, and mounting a tiny tmpfs needs root
- * privileges a CI runner may lack), a read-only database ({@code ?mode=ro} and
+ * ({@code PRAGMA max_page_count}: a tiny tmpfs would need a mount, which needs root privileges a test
+ * must not assume), a read-only database ({@code ?mode=ro} and
  * {@code PRAGMA query_only}: root ignores {@code chmod 444}, so a file's permissions cannot make it
  * read-only here), a database locked past the busy timeout (rollback journal and WAL), the file
  * deleted under an open connection, a file of garbage, a truncated file and a file overwritten under
@@ -55,7 +55,12 @@ class SqlFaultTest {
 
     // ------------------------------------------------------------------------------------ the façade
 
-    /** test_sqlite3 has no such scenarios; this compares with CPython's own run of sql_faults.py. */
+    /**
+     * Beyond test_sqlite3 (which covers parts: test_transactions.TransactionTests.test_raise_timeout and
+     * test_locking, test_dbapi.OpenTests.test_open_uri_readonly, test_dbapi.ModuleTests
+     * .test_error_code_on_exception, test_dbapi.SerializeTests.test_deserialize_corrupt_database):
+     * the whole list, against CPython's own run of sql_faults.py.
+     */
     @Test
     void facadeFaultsAreCPythonsExceptionsAndLoseNothing() throws Exception {
         List<String> expected = Texts.lines(Texts.resource("sql_faults.expected"));
@@ -70,6 +75,7 @@ class SqlFaultTest {
         }
     }
 
+    /** test_sqlite3.test_transactions.TransactionTests.test_raise_timeout, and that the timeout is waited. */
     @Test
     void aLockedDatabaseWaitsForItsTimeoutThenRaisesBusy() {
         try (Connection holder = Sqlite3.connect(dir.resolve("wait.db"), ConnectOptions.defaults().isolationLevel(null));
