@@ -46,7 +46,7 @@ public final class CrashChild {
     static void awaitGo(Path dir) throws InterruptedException {
         Path go = dir.resolve(GO);
         while (!java.nio.file.Files.exists(go)) {
-            Thread.sleep(2);
+            Thread.sleep(5);
         }
     }
 
