@@ -1,10 +1,12 @@
 package org.sqlite3j.dbm;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +27,8 @@ import java.util.Map;
  * <li>{@code spam.dir} is the index, one {@code 'key', (pos, size)} line per key (see
  * {@link DbmDumbDir}); a new key's line is appended at once; replacing and deleting change only the
  * in-memory index, which is written in full by {@link #sync()}, {@link #close()} and every delete,
- * after renaming the old {@code .dir} to {@code spam.bak}.</li>
+ * the old {@code .dir} kept as {@code spam.bak} (the new index is renamed over {@code .dir} whole, so a
+ * crash never leaves a partial one: see {@code commit()}).</li>
  * </ul>
  * Keys keep their insertion order ({@code keys()} lists them as Python's dict does). The same
  * operations in the same order give byte-identical {@code .dir}, {@code .dat} and {@code .bak} files.
@@ -178,30 +181,61 @@ public final class DbmDumb extends DbmFile {
         }
     }
 
-    /** Writes the whole index to {@code .dir}, the old one renamed to {@code .bak}; nothing when unchanged. */
+    /**
+     * Writes the whole index to {@code .dir}, the old one kept as {@code .bak}; nothing when unchanged.
+     * The files end as CPython's {@code _commit} leaves them ({@code .bak} the old index, {@code .dir}
+     * the new one), but not by its steps: CPython renames {@code .dir} to {@code .bak} and then writes
+     * {@code .dir}, so a process killed in between leaves no index or part of one, and the keys it lacks
+     * are lost on reopening (the reliability module's crash trials hit that in their first runs). Here
+     * the new index is written whole to {@code .dir.tmp}, the old {@code .dir} becomes {@code .bak} by a
+     * hard link (a copy where there are none), and the new index is renamed over {@code .dir} in one
+     * step: at every moment {@code .dir} is the old index or the new one.
+     */
     private void commit() {
         if (index == null || !modified) {
             return;
         }
-        try {
-            Files.deleteIfExists(bakfile);
-        } catch (IOException ignored) {
-            // as Python
-        }
-        try {
-            Files.move(dirfile, bakfile, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException ignored) {
-            // as Python
-        }
-        try (OutputStream out = Files.newOutputStream(dirfile)) {
-            chmod(dirfile);
+        Path tmpfile = dirfile.resolveSibling(dirfile.getFileName() + ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmpfile))) {
+            chmod(tmpfile);
             for (Map.Entry<Key, long[]> e : index.entrySet()) {
                 out.write(DbmDumbDir.line(e.getKey().bytes(), e.getValue()[0], e.getValue()[1]));
             }
         } catch (IOException e) {
+            deleteQuietly(tmpfile);
+            throw error(e, dirfile);
+        }
+        deleteQuietly(bakfile);   // as Python, a .bak that cannot be made is no error
+        if (Files.exists(dirfile)) {
+            try {
+                Files.createLink(bakfile, dirfile);
+            } catch (IOException | UnsupportedOperationException e) {
+                try {
+                    Files.copy(dirfile, bakfile, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException ignored) {
+                    // as Python
+                }
+            }
+        }
+        try {
+            try {
+                Files.move(tmpfile, dirfile, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmpfile, dirfile, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmpfile);
             throw error(e, dirfile);
         }
         modified = false;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
     }
 
     /** {@code db.sync()}: writes the index (see the class comment); on a closed object does nothing, as in Python. */

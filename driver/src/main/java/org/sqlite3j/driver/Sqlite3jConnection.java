@@ -159,7 +159,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         }
         used = false;
         if (!delegate.getAutoCommit()) {
-            delegate.rollback();
+            rollback();
             return;
         }
         // a prepared ROLLBACK stepped directly: when no transaction is open (the usual case) SQLite
@@ -525,6 +525,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         try {
             delegate.commit();
         } catch (SQLException e) {
+            beginAfterAutomaticRollback(e, "commit");   // the failure stands: the work is gone
             throw SqliteErrors.forJdbc(e);
         }
     }
@@ -661,13 +662,43 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         }
     }
 
+    /** Also when SQLite already rolled the transaction back by itself: see {@link #beginAfterAutomaticRollback}. */
     @Override
     public void rollback() throws SQLException {
         try {
             delegate.rollback();
         } catch (SQLException e) {
+            if (!beginAfterAutomaticRollback(e, "rollback")) {
+                throw SqliteErrors.forJdbc(e);
+            }
+        }
+    }
+
+    /**
+     * SQLite ends a transaction by itself on some errors ({@code SQLITE_FULL}, {@code SQLITE_IOERR},
+     * {@code SQLITE_NOMEM}, an {@code INSERT OR ROLLBACK} conflict, a {@code ROLLBACK} in SQL...). With
+     * auto-commit off, sqlite-jdbc's {@code rollback()} and {@code commit()} then fail with "cannot
+     * rollback (commit) - no transaction is active" before they begin the next transaction, and
+     * {@code setAutoCommit(true)} fails the same way: the connection is left outside any transaction
+     * with auto-commit off, so the next statements commit one by one and a write the application then
+     * rolls back stays (the reliability module's disk-full test found it). When that is why
+     * {@code failure} happened, this begins the next transaction as sqlite-jdbc would have and returns
+     * true; otherwise false.
+     */
+    private boolean beginAfterAutomaticRollback(SQLException failure, String what) throws SQLException {
+        if (delegate.getAutoCommit() || SqliteErrors.resultCode(failure) != SqliteErrors.SQLITE_ERROR
+                || !("cannot " + what + " - no transaction is active").equals(SqliteErrors.sqliteMessage(failure))) {
+            return false;
+        }
+        SQLiteConfig.TransactionMode mode = delegate.getCurrentTransactionMode();
+        String begin = mode == null || mode == SQLiteConfig.TransactionMode.DEFERRED ? "begin;"
+                : "begin " + mode.name().toLowerCase(java.util.Locale.ROOT) + ";";
+        try {
+            delegate.getDatabase().exec(begin, false);
+        } catch (SQLException e) {
             throw SqliteErrors.forJdbc(e);
         }
+        return true;
     }
 
     @Override
@@ -684,6 +715,11 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         try {
             delegate.setAutoCommit(x);
         } catch (SQLException e) {
+            // switched on after SQLite rolled the transaction back by itself: nothing was left to commit
+            if (x && delegate.getAutoCommit() && SqliteErrors.resultCode(e) == SqliteErrors.SQLITE_ERROR
+                    && "cannot commit - no transaction is active".equals(SqliteErrors.sqliteMessage(e))) {
+                return;
+            }
             throw SqliteErrors.forJdbc(e);
         }
     }
