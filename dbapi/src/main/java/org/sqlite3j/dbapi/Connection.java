@@ -450,7 +450,7 @@ public class Connection implements AutoCloseable {
      */
     public void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic) {
         checkUsable();
-        register(name, narg, UserFunctions.scalar(engine.db(), fn),
+        register(name, narg, UserFunctions.scalar(engine, fn),
                 deterministic ? SQLITE_DETERMINISTIC : 0, "Error creating function");
     }
 
@@ -461,7 +461,7 @@ public class Connection implements AutoCloseable {
      */
     public void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory) {
         checkUsable();
-        register(name, narg, UserFunctions.aggregate(engine.db(), factory), 0, "Error creating aggregate");
+        register(name, narg, UserFunctions.aggregate(engine, factory), 0, "Error creating aggregate");
     }
 
     /**
@@ -477,7 +477,7 @@ public class Connection implements AutoCloseable {
             throw new Sqlite3.ProgrammingError("bad parameter or other API misuse");
         }
         if (factory != null) {
-            register(name, narg, UserFunctions.window(engine.db(), factory), 0, "Error creating function");
+            register(name, narg, UserFunctions.window(engine, factory), 0, "Error creating function");
             return;
         }
         try {
@@ -548,7 +548,7 @@ public class Connection implements AutoCloseable {
                     protected int progress() {
                         try {
                             return handler.call() ? 1 : 0;
-                        } catch (Exception | StackOverflowError e) {
+                        } catch (Throwable e) { // any, even an Error: nothing may cross native code
                             return 1;
                         }
                     }
@@ -795,7 +795,7 @@ public class Connection implements AutoCloseable {
         if (callback != null) {
             try {
                 callback.accept(text);
-            } catch (RuntimeException ignored) {
+            } catch (Throwable ignored) {
                 // Python ignores (and optionally prints) exceptions from the trace callback
             }
         }

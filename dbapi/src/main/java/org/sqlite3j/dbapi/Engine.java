@@ -10,6 +10,7 @@ import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite3j.driver.Sqlite3jConnection;
+import org.sqlite3j.driver.internal.SqliteErrors;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
 import org.sqlite.core.SafeStmtPtr;
@@ -42,8 +43,14 @@ final class Engine {
     private final DB db;
     private boolean inTransaction;
     private final Map<String, CoreStatement> control = new HashMap<>();
-    /** The first exception a callback (a collation) raised during the current step. */
-    private RuntimeException callbackFailure;
+    /** The first exception a collation raised during the current step, raised as itself after it. */
+    private Throwable callbackFailure;
+    /**
+     * The error message a user function, aggregate or window function last set on SQLite, and the
+     * Java exception behind it: attached as the cause when a step fails with that message.
+     */
+    private String callbackMessage;
+    private Throwable callbackCause;
     /** Whether Java code may run inside a step: user functions, collations or a progress handler were set. */
     private boolean javaInSteps;
 
@@ -174,7 +181,7 @@ final class Engine {
         } catch (SQLException e) {
             reset(statement);
             callbackFailure = null; // SQLite's own error wins over a callback's, as in CPython
-            throw e;
+            throw withCallbackCause(e);
         }
         if (callbackFailure != null) {
             reset(statement);
@@ -259,6 +266,7 @@ final class Engine {
             return counts;
         } catch (BatchUpdateException e) {
             rethrowCallbackFailure();
+            withCallbackCause(e);
             if (e.getMessage() != null && e.getMessage().endsWith("query returns results")) {
                 throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
             }
@@ -291,6 +299,8 @@ final class Engine {
         try {
             db.throwex(rc);
             throw new IllegalStateException("unreachable");
+        } catch (SQLException e) {
+            throw withCallbackCause(e);
         } finally {
             reset(statement);
         }
@@ -441,20 +451,59 @@ final class Engine {
         return db;
     }
 
-    /** Keeps the first exception a callback raised; {@link #rethrowCallbackFailure()} raises it. */
-    void callbackFailed(RuntimeException e) {
+    /** Keeps the first exception a collation raised; {@link #rethrowCallbackFailure()} raises it. */
+    void collationFailed(Throwable e) {
         if (callbackFailure == null) {
             callbackFailure = e;
         }
     }
 
-    /** Raises, once, the exception a callback raised during the last step, as CPython does. */
+    /** Whether a collation's exception is pending (CPython then calls no collation until it is raised). */
+    boolean collationFailed() {
+        return callbackFailure != null;
+    }
+
+    /** Raises, once, the exception a collation raised during the last step, as itself as CPython does. */
     void rethrowCallbackFailure() {
-        RuntimeException e = callbackFailure;
+        Throwable e = callbackFailure;
         if (e != null) {
             callbackFailure = null;
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof java.lang.Error r) {
+                throw r;
+            }
+            // a checked exception thrown past Comparator's signature
+            throw new Sqlite3.OperationalError(UserFunctions.FUNCTION_ERROR, null, null, e);
         }
+    }
+
+    /**
+     * Notes that a user function, aggregate or window function set {@code message} as SQLite's error
+     * because of {@code cause} (null when there is no exception behind it).
+     */
+    void callbackRaised(String message, Throwable cause) {
+        callbackMessage = message;
+        callbackCause = cause;
+    }
+
+    /**
+     * {@code e}, with the exception of the callback that set its message as the cause of the
+     * SQLite exception it is or wraps (see {@link ErrorTable#translate}); the note is used once.
+     */
+    private <E extends SQLException> E withCallbackCause(E e) {
+        Throwable cause = callbackCause;
+        String message = callbackMessage;
+        callbackCause = null;
+        callbackMessage = null;
+        if (cause != null) {
+            org.sqlite.SQLiteException se = SqliteErrors.sqliteCause(e);
+            if (se != null && se.getCause() == null && message.equals(SqliteErrors.sqliteMessage(se))) {
+                se.initCause(cause);
+            }
+        }
+        return e;
     }
 
     void interrupt() throws SQLException {

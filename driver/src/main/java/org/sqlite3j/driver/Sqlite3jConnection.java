@@ -199,7 +199,8 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         } catch (SQLException e) {
             throw e;
         } catch (Exception e) {
-            throw new SQLException("adapter for " + value.getClass().getName() + " failed: " + e, "22000", e);
+            throw new SQLException("adapter for " + value.getClass().getName() + " failed"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "22000", e);
         }
         return value;
     }
