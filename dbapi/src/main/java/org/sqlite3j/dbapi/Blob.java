@@ -181,9 +181,9 @@ public final class Blob implements AutoCloseable {
      */
     Blob(Connection con, String table, String column, long row, boolean readonly, String name) {
         this.con = Objects.requireNonNull(con, "con");
-        checkArgument(table, "blobopen() argument 1");
-        checkArgument(column, "blobopen() argument 2");
-        checkArgument(name, "blobopen() argument 'name'");
+        Arguments.name(table, "blobopen() argument 1");
+        Arguments.name(column, "blobopen() argument 2");
+        Arguments.name(name, "blobopen() argument 'name'");
         con.checkUsable();
         this.engine = con.engine();
         this.readonly = readonly;
@@ -738,15 +738,6 @@ public final class Blob implements AutoCloseable {
     private static void requireBytes(byte[] data) {
         if (data == null) {
             throw new Sqlite3.TypeError("a bytes-like object is required, not 'NoneType'");
-        }
-    }
-
-    private static void checkArgument(String value, String what) {
-        if (value == null) {
-            throw new Sqlite3.TypeError(what + " must be str, not None");
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new Sqlite3.ValueError("embedded null character");
         }
     }
 

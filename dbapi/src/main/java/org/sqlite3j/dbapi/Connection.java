@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -366,6 +365,7 @@ public class Connection implements AutoCloseable {
      * @throws Sqlite3.TypeError for another class
      */
     public void textFactory(Class<?> type) {
+        Arguments.notNone(type, "text_factory", "String.class, byte[].class or a function of byte[]");
         if (type == String.class) {
             textMode = RowReader.TEXT_STR;
             textFunction = null;
@@ -381,7 +381,7 @@ public class Connection implements AutoCloseable {
 
     /** Sets {@code con.text_factory} to a function that receives each TEXT value's UTF-8 bytes. */
     public void textFactory(Function<byte[], ?> factory) {
-        Objects.requireNonNull(factory, "factory");
+        Arguments.notNone(factory, "text_factory", "String.class, byte[].class or a function of byte[]");
         textMode = RowReader.TEXT_FUNCTION;
         textFunction = factory;
         textFactory = factory;
@@ -450,6 +450,7 @@ public class Connection implements AutoCloseable {
      */
     public void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic) {
         checkUsable();
+        Arguments.name(name, "create_function() argument 'name'");
         register(name, narg, UserFunctions.scalar(engine, fn),
                 deterministic ? SQLITE_DETERMINISTIC : 0, "Error creating function");
     }
@@ -461,6 +462,7 @@ public class Connection implements AutoCloseable {
      */
     public void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory) {
         checkUsable();
+        Arguments.name(name, "create_aggregate() argument 'name'");
         register(name, narg, UserFunctions.aggregate(engine, factory), 0, "Error creating aggregate");
     }
 
@@ -472,6 +474,7 @@ public class Connection implements AutoCloseable {
      */
     public void createWindowFunction(String name, int narg, Supplier<? extends WindowFunction> factory) {
         checkUsable();
+        Arguments.name(name, "create_window_function() argument 1");
         if (narg < -1 || narg > 127) {
             // CPython raises ProgrammingError(sqlite3_errstr(SQLITE_MISUSE)) for window functions
             throw new Sqlite3.ProgrammingError("bad parameter or other API misuse");
@@ -493,7 +496,6 @@ public class Connection implements AutoCloseable {
 
     private void register(String name, int narg, org.sqlite.Function function, int flags,
             String failure) {
-        Objects.requireNonNull(name, "name");
         engine.callbacksRegistered();
         try {
             org.sqlite.Function.create(engine.jdbc(), name, function, narg, flags);
@@ -509,8 +511,7 @@ public class Connection implements AutoCloseable {
      */
     public void createCollation(String name, Comparator<String> comparator) {
         checkUsable();
-        Objects.requireNonNull(name, "name");
-        Sqlite3.UnicodeEncodeError.check(name);
+        Arguments.name(name, "create_collation() argument 1");
         try {
             if (comparator == null) {
                 org.sqlite.Collation.destroy(engine.jdbc(), name);
@@ -590,7 +591,7 @@ public class Connection implements AutoCloseable {
      */
     public void backup(Connection target, int pages, BackupProgress progress, String name, double sleep) {
         checkUsable();
-        Objects.requireNonNull(target, "target");
+        Arguments.notNone(target, "backup() argument 'target'", "sqlite3.Connection");
         Backup.run(this, target, pages, progress, name == null ? "main" : name, sleep);
     }
 
@@ -634,6 +635,7 @@ public class Connection implements AutoCloseable {
      */
     public byte[] serialize(String name) {
         checkUsable();
+        Arguments.name(name, "serialize() argument 'name'");
         try {
             byte[] data = engine.jdbc().serialize(name);
             if (data == null) {
@@ -657,7 +659,10 @@ public class Connection implements AutoCloseable {
      */
     public void deserialize(byte[] data, String name) {
         checkUsable();
-        Objects.requireNonNull(data, "data");
+        if (data == null) {
+            throw new Sqlite3.TypeError("a bytes-like object is required, not 'NoneType'");
+        }
+        Arguments.name(name, "deserialize() argument 'name'");
         try {
             engine.jdbc().deserialize(name, data);
         } catch (SQLException e) {
@@ -750,7 +755,7 @@ public class Connection implements AutoCloseable {
     /** {@code con.load_extension(path, entrypoint=)}. */
     public void loadExtension(String path, String entrypoint) {
         checkUsable();
-        Objects.requireNonNull(path, "path");
+        Arguments.str(path, "load_extension() argument 1");
         if (entrypoint == null) {
             cursor().execute("SELECT load_extension(?)", path).fetchall();
         } else {

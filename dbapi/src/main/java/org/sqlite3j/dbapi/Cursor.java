@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -64,7 +63,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** {@code sqlite3.Cursor(con)}, the same as {@link Connection#cursor()}. */
     public Cursor(Connection connection) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+        this.connection = Arguments.notNone(connection, "Cursor() argument 1", "sqlite3.Connection");
         connection.checkUsable();
         this.rowFactory = connection.rowFactory();
     }
@@ -97,7 +96,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     }
 
     private Cursor run(String sql, Object parameters) {
-        Objects.requireNonNull(sql, "sql");
+        Arguments.str(sql, "execute() argument 1");
         enterExecute();
         try {
             Statement stmt = begin(sql);
@@ -218,14 +217,14 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      *                                   statement that only reads
      */
     public Cursor executemany(String sql, Iterable<?> seqOfParameters) {
-        Objects.requireNonNull(seqOfParameters, "seqOfParameters");
-        return executemany(sql, seqOfParameters.iterator());
+        Arguments.str(sql, "executemany() argument 1");
+        return executemany(sql, Arguments.iterable(seqOfParameters).iterator());
     }
 
     /** {@code cur.executemany(sql, iterator)}. */
     public Cursor executemany(String sql, Iterator<?> seqOfParameters) {
-        Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(seqOfParameters, "seqOfParameters");
+        Arguments.str(sql, "executemany() argument 1");
+        Arguments.iterable(seqOfParameters);
         enterExecute();
         try {
             Statement stmt = begin(sql);
@@ -337,7 +336,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * @throws Sqlite3.ValueError "embedded null character" for a script containing NUL
      */
     public Cursor executescript(String script) {
-        Objects.requireNonNull(script, "script");
+        Arguments.str(script, "executescript() argument");
         enter();
         try {
             if (script.indexOf('\0') >= 0) {

@@ -29,7 +29,7 @@ import org.sqlite3j.adapters.Converters;
  * configured with JavaBean setters so pools can create it by class name (HikariCP's
  * {@code dataSourceClassName} with {@code dataSource.database=...}, {@code dataSource.journalMode=WAL}).
  * Either {@link #setUrl} (a whole {@code jdbc:sqlite3:} URL) or {@link #setDatabase} (a path) names
- * the database; the setters add options of {@link Sqlite3jOption} (URL options win over them).
+ * the database; the setters add options of {@link Sqlite3jOption} (they win over the URL's, as Properties do).
  * Values are checked when a connection is opened: a bad one is an {@link SQLException} naming the
  * option and the allowed values.
  *
