@@ -10,6 +10,7 @@ import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
 import org.sqlite.core.CoreStatement;
+import org.sqlite3j.driver.internal.Quote;
 
 /**
  * Python's {@code sqlite3.Blob}: incremental I/O on one BLOB (or TEXT) value, the object that
@@ -883,7 +884,7 @@ public final class Blob implements AutoCloseable {
     }
 
     private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Quote.identifier(identifier);
     }
 
     /** SQLite's case-insensitive comparison of names: ASCII letters only. */

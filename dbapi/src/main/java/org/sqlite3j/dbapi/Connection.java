@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Converters;
+import org.sqlite3j.driver.internal.SessionState;
 import org.sqlite3j.driver.internal.SqlScanner;
 
 /**
@@ -487,7 +488,7 @@ public class Connection implements AutoCloseable {
             if (narg == -1) {
                 org.sqlite.Function.destroy(engine.jdbc(), name);
             } else {
-                register(name, narg, UserFunctions.missing(name), 0, "Error creating function");
+                register(name, narg, SessionState.unregistered(name), 0, "Error creating function");
             }
         } catch (SQLException e) {
             throw new Sqlite3.OperationalError("Error creating function");
@@ -500,8 +501,9 @@ public class Connection implements AutoCloseable {
         try {
             org.sqlite.Function.create(engine.jdbc(), name, function, narg, flags);
         } catch (SQLException e) {
-            throw new Sqlite3.OperationalError(failure);
+            throw new Sqlite3.OperationalError(failure, null, null, e);
         }
+        engine.functionRegistered(name, narg);
     }
 
     /**
@@ -519,6 +521,7 @@ public class Connection implements AutoCloseable {
                 engine.callbacksRegistered();
                 org.sqlite.Collation.create(engine.jdbc(), name,
                         UserFunctions.collation(comparator, engine));
+                engine.collationRegistered(name);
             }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -542,6 +545,7 @@ public class Connection implements AutoCloseable {
         try {
             if (handler == null || n <= 0) {
                 org.sqlite.ProgressHandler.clearHandler(engine.jdbc());
+                engine.progressHandlerSet(false);
             } else {
                 engine.callbacksRegistered();
                 org.sqlite.ProgressHandler.setHandler(engine.jdbc(), n, new org.sqlite.ProgressHandler() {
@@ -554,6 +558,7 @@ public class Connection implements AutoCloseable {
                         }
                     }
                 });
+                engine.progressHandlerSet(true);
             }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -693,6 +698,9 @@ public class Connection implements AutoCloseable {
             throw new Sqlite3.ProgrammingError("'category' is out of bounds");
         }
         try {
+            if (value >= 0) {
+                engine.beforeLimit();
+            }
             return engine.db().limit(category, value);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -831,7 +839,11 @@ public class Connection implements AutoCloseable {
     /**
      * {@code con.close()}: closes the database. With {@code autocommit(false)} the open
      * transaction is rolled back first; with legacy control an open transaction is discarded (SQLite
-     * rolls it back), as in Python. Closing twice does nothing.
+     * rolls it back), as in Python. Closing twice does nothing. A connection borrowed from a pool
+     * ({@link Sqlite3#connect(javax.sql.DataSource)}) is given back instead, with any transaction
+     * rolled back and its session as it was borrowed; when that session cannot be
+     * put back, SQLite's connection is closed so that the pool discards it, and this raises
+     * {@link Sqlite3.OperationalError}.
      */
     @Override
     public void close() {
@@ -973,6 +985,7 @@ public class Connection implements AutoCloseable {
         checkLength(sql);
         CoreStatement core;
         try {
+            engine.beforeUserSql(sql);
             core = engine.prepare(sql);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);

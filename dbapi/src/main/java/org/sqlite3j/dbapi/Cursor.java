@@ -366,6 +366,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private void runScriptStatement(Engine engine, String sql, int start) {
         org.sqlite.core.CoreStatement core;
         try {
+            engine.beforeUserSql(sql);
             core = engine.prepare(sql);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);

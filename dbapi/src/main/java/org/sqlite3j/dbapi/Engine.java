@@ -54,8 +54,8 @@ final class Engine {
     /** Whether Java code may run inside a step: user functions, collations or a progress handler were set. */
     private boolean javaInSteps;
 
-    /** The borrowed connection to give back on close, when the engine runs over a pool's. */
-    private final java.sql.Connection borrowed;
+    /** The borrowed connection to give back on close, when the engine runs over a pool's; else null. */
+    private Borrowed borrowed;
     private final SQLiteCommitListener hooks = new SQLiteCommitListener() {
         @Override
         public void onCommit() {
@@ -68,9 +68,8 @@ final class Engine {
         }
     };
 
-    private Engine(SQLiteConnection connection, java.sql.Connection borrowed) {
+    private Engine(SQLiteConnection connection) {
         this.connection = connection;
-        this.borrowed = borrowed;
         this.db = connection.getDatabase();
         connection.addCommitListener(hooks);
         // sqlite-jdbc, in its own autocommit mode, runs an empty BEGIN; COMMIT after every statement
@@ -91,8 +90,16 @@ final class Engine {
      * connection back instead of closing SQLite.
      */
     static Engine adopt(java.sql.Connection borrowed) {
+        SQLiteConnection c;
         try {
-            SQLiteConnection c = borrowed.unwrap(SQLiteConnection.class);
+            c = borrowed.unwrap(SQLiteConnection.class);
+        } catch (SQLException e) {
+            giveBackQuietly(borrowed, e);
+            throw new Sqlite3.InterfaceError("the DataSource's connection is not an SQLite connection"
+                    + " (expected one that unwraps to org.sqlite.SQLiteConnection)" + ErrorTable.reason(e),
+                    null, null, e);
+        }
+        try {
             if (c instanceof Sqlite3jConnection ours) {
                 // a jdbc:sqlite3: connection is an SQLiteConnection itself: the engine steps
                 // sqlite-jdbc's own statements, so it works on the connection underneath
@@ -101,12 +108,22 @@ final class Engine {
             if (!borrowed.getAutoCommit()) {
                 borrowed.setAutoCommit(true);
             }
-            Engine engine = new Engine(c, borrowed);
+            Engine engine = new Engine(c);
+            engine.borrowed = new Borrowed(borrowed, c);
             engine.inTransaction = engine.probeTransaction();
             return engine;
         } catch (SQLException e) {
-            throw new Sqlite3.InterfaceError("the DataSource's connection is not an SQLite connection"
-                    + " (expected one that unwraps to org.sqlite.SQLiteConnection): " + e.getMessage());
+            giveBackQuietly(borrowed, e);
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /** Gives back a connection that could not be adopted, keeping a failure to close with {@code e}. */
+    private static void giveBackQuietly(java.sql.Connection borrowed, SQLException e) {
+        try {
+            borrowed.close();
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
         }
     }
 
@@ -132,7 +149,7 @@ final class Engine {
             if (c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, -1) < CPYTHON_SQL_LENGTH) {
                 c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, CPYTHON_SQL_LENGTH);
             }
-            return new Engine(c, null);
+            return new Engine(c);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
@@ -171,6 +188,23 @@ final class Engine {
 
     CoreStatement prepare(String sql) throws SQLException {
         return (CoreStatement) connection.prepareStatement(sql);
+    }
+
+    /**
+     * Before the user's {@code sql} is prepared (execute, executescript): on a borrowed connection,
+     * the session is read first when the SQL may change it, to be put back when it goes back.
+     */
+    void beforeUserSql(String sql) throws SQLException {
+        if (borrowed != null) {
+            borrowed.beforeSql(sql);
+        }
+    }
+
+    /** Before this connection changes a limit (a borrowed connection puts it back when given back). */
+    void beforeLimit() throws SQLException {
+        if (borrowed != null) {
+            borrowed.beforeLimit();
+        }
     }
 
     /** Binds {@code values} and takes the first step; true when a row is ready. */
@@ -519,8 +553,9 @@ final class Engine {
     }
 
     /**
-     * Closes SQLite; or, for a borrowed connection, rolls back what is still open (so nothing leaks
-     * to the pool's next borrower), removes this engine's hooks and gives the connection back.
+     * Closes SQLite; or, for a borrowed connection, rolls back what is still open, removes this
+     * engine's hooks and gives the connection back with its session as it was borrowed
+     * ({@link Borrowed#giveBack()}): nothing leaks to the pool's next borrower.
      */
     void close() throws SQLException {
         for (CoreStatement statement : control.values()) {
@@ -538,7 +573,28 @@ final class Engine {
         } finally {
             connection.removeCommitListener(hooks);
             connection.getConnectionConfig().setAutoCommit(jdbcAutoCommit);
-            borrowed.close();
+            borrowed.giveBack();
+        }
+    }
+
+    /** Notes a function the connection registered (a borrowed connection removes it when given back). */
+    void functionRegistered(String name, int narg) {
+        if (borrowed != null) {
+            borrowed.functionRegistered(name, narg);
+        }
+    }
+
+    /** Notes a collation the connection registered (see {@link #functionRegistered}). */
+    void collationRegistered(String name) {
+        if (borrowed != null) {
+            borrowed.collationRegistered(name);
+        }
+    }
+
+    /** Notes whether the connection has a progress handler (see {@link #functionRegistered}). */
+    void progressHandlerSet(boolean set) {
+        if (borrowed != null) {
+            borrowed.progressHandlerSet(set);
         }
     }
 }

@@ -145,7 +145,9 @@ public final class Sqlite3 implements SqliteCodes {
      * {@code jdbc:sqlite3:} driver's DataSource, sqlite-jdbc's): every method of this module works on
      * it, and {@link Connection#close()} rolls back what is open and gives the connection back to the
      * pool. Timeout and URI options are the pool's; transaction control and the rest come from
-     * {@code options}. Functions, collations and PRAGMAs set on it stay with the pooled connection.
+     * {@code options}. Nothing set on it stays with the pooled connection: on close, the functions,
+     * collations and progress handler it registered are removed and PRAGMAs, TEMP objects, attached
+     * databases and limits go back to what they were when it was borrowed (see {@link Connection#close()}).
      *
      * @throws InterfaceError when the pool's connections are not SQLite connections
      */

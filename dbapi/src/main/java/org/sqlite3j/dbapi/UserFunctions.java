@@ -245,37 +245,6 @@ final class UserFunctions {
         }
     }
 
-    /**
-     * Stands for a removed window function of a given arity (sqlite-jdbc can only unregister
-     * variadic ones): every use fails with SQLite's "no such function: NAME" — when the statement
-     * runs rather than when it is prepared.
-     */
-    static Function missing(String name) {
-        return new Function.Window() {
-            private final String message = "no such function: " + name;
-
-            @Override
-            protected void xStep() throws SQLException {
-                error(message);
-            }
-
-            @Override
-            protected void xInverse() throws SQLException {
-                error(message);
-            }
-
-            @Override
-            protected void xValue() throws SQLException {
-                error(message);
-            }
-
-            @Override
-            protected void xFinal() throws SQLException {
-                error(message);
-            }
-        };
-    }
-
     private static String methodError(String method) {
         return "user-defined aggregate's '" + method + "' method raised error";
     }

@@ -99,6 +99,54 @@ class PooledConnectionTest {
         assertThat(count()).isEqualTo(1);
     }
 
+    @Test // what a borrower sets on its session goes when the connection goes back (plain sqlite-jdbc pool)
+    void sessionStateNeverLeaksToTheNextBorrower() {
+        try (Connection con = Sqlite3.connect(pool)) {
+            con.execute("create temp table scratch(x)");
+            con.execute("create temp trigger audit after insert on t begin insert into scratch values (new.x); end");
+            con.execute("attach ':memory:' as aux");
+            con.execute("pragma foreign_keys = 1");
+            con.createFunction("twice", 1, args -> (Long) args[0] * 2);
+            con.createFunction("anything", -1, args -> 1L);
+            con.createAggregate("total", 1, () -> new Aggregate() {
+                long sum;
+
+                @Override
+                public void step(Object... args) {
+                    sum += (Long) args[0];
+                }
+
+                @Override
+                public Object finalizeValue() {
+                    return sum;
+                }
+            });
+            con.createCollation("backwards", (a, b) -> b.compareTo(a));
+            con.setProgressHandler(() -> false, 100);
+            con.setlimit(Sqlite3.SQLITE_LIMIT_ATTACHED, 2);
+            con.execute("pragma query_only = 1");
+            assertThat(con.execute("select twice(21)").fetchone().get(0)).isEqualTo(42L);
+        }
+        try (Connection con = Sqlite3.connect(pool)) {
+            assertThat(con.execute("pragma query_only").fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.execute("pragma foreign_keys").fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.execute("select count(*) from temp.sqlite_schema").fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.execute("select count(*) from pragma_database_list where name not in ('main', 'temp')")
+                    .fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.getlimit(Sqlite3.SQLITE_LIMIT_ATTACHED)).isEqualTo(10);
+            for (String sql : new String[] {"select twice(1)", "select anything()", "select total(x) from t"}) {
+                assertThatThrownBy(() -> con.execute(sql).fetchall()).as(sql)
+                        .isInstanceOf(Sqlite3.OperationalError.class).hasMessageStartingWith("no such function: ");
+            }
+            assertThatThrownBy(() -> con.execute("select x from t order by x collate backwards"))
+                    .isInstanceOf(Sqlite3.OperationalError.class)
+                    .hasMessage("no such collation sequence: backwards");
+            con.execute("insert into t values (1)"); // no temp trigger writes to scratch any more
+            con.rollback();
+        }
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("the same connection, kept").isEqualTo(1);
+    }
+
     @Test // a DataSource of something else is refused with the reason
     void nonSqliteDataSourceIsRefused() {
         javax.sql.DataSource broken = new org.sqlite.SQLiteDataSource() {

@@ -74,7 +74,8 @@ class OptionValuesTest {
     @Test
     void everyIntegerOptionRefusesWhatIsNotExactlyAnIntegerInRange() {
         for (String name : integerOptions()) {
-            for (String bad : List.of("abc", "-2000;DROP TABLE x", " 5", "5 ", "5.0", "0x10", "", "99999999999999999999")) {
+            for (String bad : List.of("abc", "-2000;DROP TABLE x", " 5", "5 ", "5.0", "0x10", "",
+                    "99999999999999999999")) {
                 assertThatThrownBy(() -> DriverManager.getConnection("jdbc:sqlite3::memory:?" + name + "="
                         + encoded(bad)))
                         .as("%s=%s", name, bad)

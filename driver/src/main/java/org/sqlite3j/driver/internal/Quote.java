@@ -1,10 +1,11 @@
 package org.sqlite3j.driver.internal;
 
 /**
- * How a text that came from a user (a URL, an option's name or value) is shown in an error
- * message: whole when it is short, else its first {@value #MAX_SHOWN} characters and its length, so
- * that a 1 MB value makes a short message rather than a 2 MB one. The one rule for every such
- * message of the driver.
+ * How a text is quoted. In an error message ({@link #quote}, {@link #shorten}), a text that came
+ * from a user (a URL, an option's name or value) is shown whole when it is short, else its first
+ * {@value #MAX_SHOWN} characters and its length, so that a 1 MB value makes a short message rather
+ * than a 2 MB one: the one rule for every such message of the driver. In SQL, a name is an
+ * identifier in double quotes ({@link #identifier}).
  */
 public final class Quote {
 
@@ -30,6 +31,11 @@ public final class Quote {
             end--; // never half a character
         }
         return text.substring(0, end) + "... (" + text.length() + " characters)";
+    }
+
+    /** {@code name} as an SQL identifier: in double quotes, each double quote doubled. */
+    public static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** {@link #shorten} in single quotes: {@code 'abc'}, {@code 'abc...' (1048576 characters)}. */
