@@ -256,7 +256,11 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                     if (!rows.hasNext()) {
                         break;
                     }
-                    values = Binder.bind(stmt, rows.next(), connection.adapters());
+                    Object row = rows.next();
+                    if (row == null) { // (null alone means "no parameters" to execute)
+                        throw new Sqlite3.ProgrammingError("parameters are of unsupported type");
+                    }
+                    values = Binder.bind(stmt, row, connection.adapters());
                 } catch (RuntimeException e) {
                     // Python has run every earlier set before it meets a bad one.
                     total = flush(engine, batch, pending, total);
@@ -404,6 +408,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * {@code Map<?, ?> row = cur.fetchone(Map.class)}.
      */
     public <T> T fetchone(Class<T> type) {
+        Arguments.notNone(type, "fetchone() argument 'type'", "a class");
         enter();
         try {
             return hasRow ? as(type, next()) : null;
@@ -427,6 +432,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** {@code cur.fetchmany(size)} for a row factory that makes {@code type}. */
     public <T> List<T> fetchmany(int size, Class<T> type) {
+        Arguments.notNone(type, "fetchmany() argument 'type'", "a class");
         enter();
         try {
             List<T> rows = new ArrayList<>(Math.max(0, Math.min(size, 1024)));
@@ -450,6 +456,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** {@code cur.fetchall()} for a row factory that makes {@code type}. */
     public <T> List<T> fetchall(Class<T> type) {
+        Arguments.notNone(type, "fetchall() argument 'type'", "a class");
         enter();
         try {
             List<T> rows = new ArrayList<>();
@@ -470,6 +477,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** The remaining rows as a lazy stream of what the row factory makes. */
     public <T> Stream<T> stream(Class<T> type) {
+        Arguments.notNone(type, "stream() argument 'type'", "a class");
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(rows(type), Spliterator.ORDERED), false);
     }

@@ -76,6 +76,8 @@ class ArgumentsTest {
         c.put("register_converter None", () -> Sqlite3.registerConverter(null, bytes -> bytes));
         c.put("Cursor None", () -> new Cursor(null));
         c.put("Row None", () -> Row.of(con.execute("select 1"), null));
+        c.put("executemany row None", () -> con.executemany("insert into t values (?)", java.util.Arrays.asList(
+                (Object) null)));
         return c;
     }
 
@@ -129,6 +131,7 @@ class ArgumentsTest {
             cases["register_converter None"] = lambda: sqlite3.register_converter(None, bytes)
             cases["Cursor None"] = lambda: sqlite3.Cursor(None)
             cases["Row None"] = lambda: sqlite3.Row(con.execute("select 1"), None)
+            cases["executemany row None"] = lambda: con.executemany("insert into t values (?)", [None])
             for label, call in cases.items():
                 try:
                     call()
@@ -169,6 +172,11 @@ class ArgumentsTest {
                 .hasMessage("register_adapter() argument 1 must be a class, not None");
         assertThatThrownBy(() -> con.loadExtension(null)).isInstanceOf(Sqlite3.TypeError.class)
                 .hasMessage("load_extension() argument 1 must be str, not None");
+        assertThatThrownBy(() -> con.execute("select 1").fetchone(null)).isInstanceOf(Sqlite3.TypeError.class)
+                .hasMessage("fetchone() argument 'type' must be a class, not None");
+        assertThatThrownBy(() -> con.execute("select 1").fetchall(null)).isInstanceOf(Sqlite3.TypeError.class);
+        assertThatThrownBy(() -> con.execute("select 1").stream(null)).isInstanceOf(Sqlite3.TypeError.class);
+        assertThatThrownBy(() -> RowFactory.records(null)).isInstanceOf(Sqlite3.TypeError.class);
         assertThat(con.execute("select 1").fetchone().get(0)).as("the connection is usable").isEqualTo(1L);
     }
 }
