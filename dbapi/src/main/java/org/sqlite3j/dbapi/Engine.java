@@ -102,8 +102,9 @@ final class Engine {
         try {
             if (c instanceof Sqlite3jConnection ours) {
                 // a jdbc:sqlite3: connection is an SQLiteConnection itself: the engine steps
-                // sqlite-jdbc's own statements, so it works on the connection underneath
-                c = ours.sqliteConnection();
+                // sqlite-jdbc's own statements, so it works on the connection underneath (and puts
+                // back what it changes there itself: see Borrowed)
+                c = ours.sqliteConnectionRestoredByCaller();
             }
             if (!borrowed.getAutoCommit()) {
                 borrowed.setAutoCommit(true);

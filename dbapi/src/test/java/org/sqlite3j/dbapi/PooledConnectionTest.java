@@ -101,11 +101,25 @@ class PooledConnectionTest {
 
     @Test // what a borrower sets on its session goes when the connection goes back (plain sqlite-jdbc pool)
     void sessionStateNeverLeaksToTheNextBorrower() {
+        dirtyAndCheck(pool, 0L);
+    }
+
+    @Test // the same over our driver, whose return puts back what the URL configured (foreign_keys on)
+    void sessionStateNeverLeaksOverTheSqlite3Driver() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite3:" + dir.resolve("pool.db") + "?foreign_keys=true");
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource ours = new HikariDataSource(config)) {
+            dirtyAndCheck(ours, 1L);
+        }
+    }
+
+    private static void dirtyAndCheck(HikariDataSource pool, long foreignKeys) {
         try (Connection con = Sqlite3.connect(pool)) {
             con.execute("create temp table scratch(x)");
             con.execute("create temp trigger audit after insert on t begin insert into scratch values (new.x); end");
             con.execute("attach ':memory:' as aux");
-            con.execute("pragma foreign_keys = 1");
+            con.execute("pragma foreign_keys = " + (1 - foreignKeys));
             con.createFunction("twice", 1, args -> (Long) args[0] * 2);
             con.createFunction("anything", -1, args -> 1L);
             con.createAggregate("total", 1, () -> new Aggregate() {
@@ -129,7 +143,7 @@ class PooledConnectionTest {
         }
         try (Connection con = Sqlite3.connect(pool)) {
             assertThat(con.execute("pragma query_only").fetchone().get(0)).isEqualTo(0L);
-            assertThat(con.execute("pragma foreign_keys").fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.execute("pragma foreign_keys").fetchone().get(0)).isEqualTo(foreignKeys);
             assertThat(con.execute("select count(*) from temp.sqlite_schema").fetchone().get(0)).isEqualTo(0L);
             assertThat(con.execute("select count(*) from pragma_database_list where name not in ('main', 'temp')")
                     .fetchone().get(0)).isEqualTo(0L);
