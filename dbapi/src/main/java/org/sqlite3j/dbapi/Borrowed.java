@@ -40,6 +40,11 @@ final class Borrowed {
         session.willRun(sql);
     }
 
+    /** Before sqlite-jdbc's connection goes to the user: anything may change, functions included. */
+    void beforeHandOut() throws SQLException {
+        session.willChangeCallbacks();
+    }
+
     /** Before a limit changes through the API. */
     void beforeLimit() throws SQLException {
         session.willChangeLimits();

@@ -829,10 +829,17 @@ public class Connection implements AutoCloseable {
 
     /**
      * The sqlite-jdbc connection underneath, for features this façade does not wrap. Statements run
-     * on it directly are not seen by this connection's transaction tracking.
+     * on it directly are not seen by this connection's transaction tracking. On a connection borrowed
+     * from a pool, the whole session (functions and collations included) is then compared and put
+     * back when it is given back.
      */
     public java.sql.Connection unwrap() {
         checkUsable();
+        try {
+            engine.beforeHandOut();
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
         return engine.jdbc();
     }
 

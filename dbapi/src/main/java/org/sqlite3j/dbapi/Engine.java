@@ -201,6 +201,13 @@ final class Engine {
         }
     }
 
+    /** Before sqlite-jdbc's connection is handed to the user: on a borrowed one, anything may change. */
+    void beforeHandOut() throws SQLException {
+        if (borrowed != null) {
+            borrowed.beforeHandOut();
+        }
+    }
+
     /** Before this connection changes a limit (a borrowed connection puts it back when given back). */
     void beforeLimit() throws SQLException {
         if (borrowed != null) {

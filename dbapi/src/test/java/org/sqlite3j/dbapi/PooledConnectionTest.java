@@ -161,6 +161,27 @@ class PooledConnectionTest {
         assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("the same connection, kept").isEqualTo(1);
     }
 
+    @Test // what is done through unwrap() (sqlite-jdbc's own API) is put back too
+    void workThroughUnwrapIsPutBack() throws java.sql.SQLException {
+        try (Connection con = Sqlite3.connect(pool)) {
+            org.sqlite.SQLiteConnection raw = (org.sqlite.SQLiteConnection) con.unwrap();
+            org.sqlite.Function.create(raw, "raw_fn", new org.sqlite.Function() {
+                @Override
+                protected void xFunc() throws java.sql.SQLException {
+                    result(7);
+                }
+            }, 0, 0);
+            try (java.sql.Statement s = raw.createStatement()) {
+                s.execute("pragma recursive_triggers = 1");
+            }
+            assertThat(con.execute("select raw_fn()").fetchone().get(0)).isEqualTo(7L);
+        }
+        try (Connection con = Sqlite3.connect(pool)) {
+            assertThatThrownBy(() -> con.execute("select raw_fn()")).hasMessage("no such function: raw_fn");
+            assertThat(con.execute("pragma recursive_triggers").fetchone().get(0)).isEqualTo(0L);
+        }
+    }
+
     @Test // a DataSource of something else is refused with the reason
     void nonSqliteDataSourceIsRefused() {
         javax.sql.DataSource broken = new org.sqlite.SQLiteDataSource() {
