@@ -161,7 +161,7 @@ final class Binder {
                 throw e;
             } catch (Exception e) {
                 throw new Sqlite3.ProgrammingError("Error binding parameter " + position
-                        + ": __conform__ failed: " + e);
+                        + ": __conform__ failed" + ErrorTable.reason(e), null, null, e);
             }
         }
         return sqliteValue(value, position);
@@ -174,7 +174,7 @@ final class Binder {
             throw e;
         } catch (Exception e) {
             throw new Sqlite3.ProgrammingError("adapter for " + value.getClass().getName()
-                    + " failed: " + e);
+                    + " failed" + ErrorTable.reason(e), null, null, e);
         }
     }
 

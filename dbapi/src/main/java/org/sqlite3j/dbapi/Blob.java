@@ -10,6 +10,7 @@ import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
 import org.sqlite.core.CoreStatement;
+import org.sqlite3j.driver.internal.Quote;
 
 /**
  * Python's {@code sqlite3.Blob}: incremental I/O on one BLOB (or TEXT) value, the object that
@@ -181,9 +182,9 @@ public final class Blob implements AutoCloseable {
      */
     Blob(Connection con, String table, String column, long row, boolean readonly, String name) {
         this.con = Objects.requireNonNull(con, "con");
-        checkArgument(table, "blobopen() argument 1");
-        checkArgument(column, "blobopen() argument 2");
-        checkArgument(name, "blobopen() argument 'name'");
+        Arguments.name(table, "blobopen() argument 1");
+        Arguments.name(column, "blobopen() argument 2");
+        Arguments.name(name, "blobopen() argument 'name'");
         con.checkUsable();
         this.engine = con.engine();
         this.readonly = readonly;
@@ -741,15 +742,6 @@ public final class Blob implements AutoCloseable {
         }
     }
 
-    private static void checkArgument(String value, String what) {
-        if (value == null) {
-            throw new Sqlite3.TypeError(what + " must be str, not None");
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new Sqlite3.ValueError("embedded null character");
-        }
-    }
-
     /** A slice after Python's {@code PySlice_AdjustIndices}: first index, step and length. */
     private record Slice(int start, int step, int count) {
         int position(int i) {
@@ -892,7 +884,7 @@ public final class Blob implements AutoCloseable {
     }
 
     private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Quote.identifier(identifier);
     }
 
     /** SQLite's case-insensitive comparison of names: ASCII letters only. */

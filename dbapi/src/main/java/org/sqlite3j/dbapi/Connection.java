@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,6 +17,7 @@ import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Converters;
 import org.sqlite3j.sqltext.SqlScanner;
+import org.sqlite3j.driver.internal.SessionState;
 
 /**
  * Python's {@code sqlite3.Connection}: one open SQLite database, its transaction control and its
@@ -366,6 +366,7 @@ public class Connection implements AutoCloseable {
      * @throws Sqlite3.TypeError for another class
      */
     public void textFactory(Class<?> type) {
+        Arguments.notNone(type, "text_factory", "String.class, byte[].class or a function of byte[]");
         if (type == String.class) {
             textMode = RowReader.TEXT_STR;
             textFunction = null;
@@ -381,7 +382,7 @@ public class Connection implements AutoCloseable {
 
     /** Sets {@code con.text_factory} to a function that receives each TEXT value's UTF-8 bytes. */
     public void textFactory(Function<byte[], ?> factory) {
-        Objects.requireNonNull(factory, "factory");
+        Arguments.notNone(factory, "text_factory", "String.class, byte[].class or a function of byte[]");
         textMode = RowReader.TEXT_FUNCTION;
         textFunction = factory;
         textFactory = factory;
@@ -450,7 +451,8 @@ public class Connection implements AutoCloseable {
      */
     public void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic) {
         checkUsable();
-        register(name, narg, UserFunctions.scalar(engine.db(), fn),
+        Arguments.name(name, "create_function() argument 'name'");
+        register(name, narg, UserFunctions.scalar(engine, fn),
                 deterministic ? SQLITE_DETERMINISTIC : 0, "Error creating function");
     }
 
@@ -461,7 +463,8 @@ public class Connection implements AutoCloseable {
      */
     public void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory) {
         checkUsable();
-        register(name, narg, UserFunctions.aggregate(engine.db(), factory), 0, "Error creating aggregate");
+        Arguments.name(name, "create_aggregate() argument 'name'");
+        register(name, narg, UserFunctions.aggregate(engine, factory), 0, "Error creating aggregate");
     }
 
     /**
@@ -472,19 +475,20 @@ public class Connection implements AutoCloseable {
      */
     public void createWindowFunction(String name, int narg, Supplier<? extends WindowFunction> factory) {
         checkUsable();
+        Arguments.name(name, "create_window_function() argument 1");
         if (narg < -1 || narg > 127) {
             // CPython raises ProgrammingError(sqlite3_errstr(SQLITE_MISUSE)) for window functions
             throw new Sqlite3.ProgrammingError("bad parameter or other API misuse");
         }
         if (factory != null) {
-            register(name, narg, UserFunctions.window(engine.db(), factory), 0, "Error creating function");
+            register(name, narg, UserFunctions.window(engine, factory), 0, "Error creating function");
             return;
         }
         try {
             if (narg == -1) {
                 org.sqlite.Function.destroy(engine.jdbc(), name);
             } else {
-                register(name, narg, UserFunctions.missing(name), 0, "Error creating function");
+                register(name, narg, SessionState.unregistered(name), 0, "Error creating function");
             }
         } catch (SQLException e) {
             throw new Sqlite3.OperationalError("Error creating function");
@@ -493,13 +497,13 @@ public class Connection implements AutoCloseable {
 
     private void register(String name, int narg, org.sqlite.Function function, int flags,
             String failure) {
-        Objects.requireNonNull(name, "name");
         engine.callbacksRegistered();
         try {
             org.sqlite.Function.create(engine.jdbc(), name, function, narg, flags);
         } catch (SQLException e) {
-            throw new Sqlite3.OperationalError(failure);
+            throw new Sqlite3.OperationalError(failure, null, null, e);
         }
+        engine.functionRegistered(name, narg);
     }
 
     /**
@@ -509,8 +513,7 @@ public class Connection implements AutoCloseable {
      */
     public void createCollation(String name, Comparator<String> comparator) {
         checkUsable();
-        Objects.requireNonNull(name, "name");
-        Sqlite3.UnicodeEncodeError.check(name);
+        Arguments.name(name, "create_collation() argument 1");
         try {
             if (comparator == null) {
                 org.sqlite.Collation.destroy(engine.jdbc(), name);
@@ -518,6 +521,7 @@ public class Connection implements AutoCloseable {
                 engine.callbacksRegistered();
                 org.sqlite.Collation.create(engine.jdbc(), name,
                         UserFunctions.collation(comparator, engine));
+                engine.collationRegistered(name);
             }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -541,6 +545,7 @@ public class Connection implements AutoCloseable {
         try {
             if (handler == null || n <= 0) {
                 org.sqlite.ProgressHandler.clearHandler(engine.jdbc());
+                engine.progressHandlerSet(false);
             } else {
                 engine.callbacksRegistered();
                 org.sqlite.ProgressHandler.setHandler(engine.jdbc(), n, new org.sqlite.ProgressHandler() {
@@ -548,11 +553,12 @@ public class Connection implements AutoCloseable {
                     protected int progress() {
                         try {
                             return handler.call() ? 1 : 0;
-                        } catch (Exception | StackOverflowError e) {
+                        } catch (Throwable e) { // any, even an Error: nothing may cross native code
                             return 1;
                         }
                     }
                 });
+                engine.progressHandlerSet(true);
             }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -590,7 +596,7 @@ public class Connection implements AutoCloseable {
      */
     public void backup(Connection target, int pages, BackupProgress progress, String name, double sleep) {
         checkUsable();
-        Objects.requireNonNull(target, "target");
+        Arguments.notNone(target, "backup() argument 'target'", "sqlite3.Connection");
         Backup.run(this, target, pages, progress, name == null ? "main" : name, sleep);
     }
 
@@ -634,6 +640,7 @@ public class Connection implements AutoCloseable {
      */
     public byte[] serialize(String name) {
         checkUsable();
+        Arguments.name(name, "serialize() argument 'name'");
         try {
             byte[] data = engine.jdbc().serialize(name);
             if (data == null) {
@@ -657,7 +664,10 @@ public class Connection implements AutoCloseable {
      */
     public void deserialize(byte[] data, String name) {
         checkUsable();
-        Objects.requireNonNull(data, "data");
+        if (data == null) {
+            throw new Sqlite3.TypeError("a bytes-like object is required, not 'NoneType'");
+        }
+        Arguments.name(name, "deserialize() argument 'name'");
         try {
             engine.jdbc().deserialize(name, data);
         } catch (SQLException e) {
@@ -688,6 +698,9 @@ public class Connection implements AutoCloseable {
             throw new Sqlite3.ProgrammingError("'category' is out of bounds");
         }
         try {
+            if (value >= 0) {
+                engine.beforeLimit();
+            }
             return engine.db().limit(category, value);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -750,7 +763,7 @@ public class Connection implements AutoCloseable {
     /** {@code con.load_extension(path, entrypoint=)}. */
     public void loadExtension(String path, String entrypoint) {
         checkUsable();
-        Objects.requireNonNull(path, "path");
+        Arguments.str(path, "load_extension() argument 1");
         if (entrypoint == null) {
             cursor().execute("SELECT load_extension(?)", path).fetchall();
         } else {
@@ -795,7 +808,7 @@ public class Connection implements AutoCloseable {
         if (callback != null) {
             try {
                 callback.accept(text);
-            } catch (RuntimeException ignored) {
+            } catch (Throwable ignored) {
                 // Python ignores (and optionally prints) exceptions from the trace callback
             }
         }
@@ -816,17 +829,28 @@ public class Connection implements AutoCloseable {
 
     /**
      * The sqlite-jdbc connection underneath, for features this façade does not wrap. Statements run
-     * on it directly are not seen by this connection's transaction tracking.
+     * on it directly are not seen by this connection's transaction tracking. On a connection borrowed
+     * from a pool, the whole session (functions and collations included) is then compared and put
+     * back when it is given back.
      */
     public java.sql.Connection unwrap() {
         checkUsable();
+        try {
+            engine.beforeHandOut();
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
         return engine.jdbc();
     }
 
     /**
      * {@code con.close()}: closes the database. With {@code autocommit(false)} the open
      * transaction is rolled back first; with legacy control an open transaction is discarded (SQLite
-     * rolls it back), as in Python. Closing twice does nothing.
+     * rolls it back), as in Python. Closing twice does nothing. A connection borrowed from a pool
+     * ({@link Sqlite3#connect(javax.sql.DataSource)}) is given back instead, with any transaction
+     * rolled back and its session as it was borrowed; when that session cannot be
+     * put back, SQLite's connection is closed so that the pool discards it, and this raises
+     * {@link Sqlite3.OperationalError}.
      */
     @Override
     public void close() {
@@ -968,6 +992,7 @@ public class Connection implements AutoCloseable {
         checkLength(sql);
         CoreStatement core;
         try {
+            engine.beforeUserSql(sql);
             core = engine.prepare(sql);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);

@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -64,7 +63,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** {@code sqlite3.Cursor(con)}, the same as {@link Connection#cursor()}. */
     public Cursor(Connection connection) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+        this.connection = Arguments.notNone(connection, "Cursor() argument 1", "sqlite3.Connection");
         connection.checkUsable();
         this.rowFactory = connection.rowFactory();
     }
@@ -97,7 +96,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     }
 
     private Cursor run(String sql, Object parameters) {
-        Objects.requireNonNull(sql, "sql");
+        Arguments.str(sql, "execute() argument 1");
         enterExecute();
         try {
             Statement stmt = begin(sql);
@@ -218,14 +217,14 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      *                                   statement that only reads
      */
     public Cursor executemany(String sql, Iterable<?> seqOfParameters) {
-        Objects.requireNonNull(seqOfParameters, "seqOfParameters");
-        return executemany(sql, seqOfParameters.iterator());
+        Arguments.str(sql, "executemany() argument 1");
+        return executemany(sql, Arguments.iterable(seqOfParameters).iterator());
     }
 
     /** {@code cur.executemany(sql, iterator)}. */
     public Cursor executemany(String sql, Iterator<?> seqOfParameters) {
-        Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(seqOfParameters, "seqOfParameters");
+        Arguments.str(sql, "executemany() argument 1");
+        Arguments.iterable(seqOfParameters);
         enterExecute();
         try {
             Statement stmt = begin(sql);
@@ -257,7 +256,11 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                     if (!rows.hasNext()) {
                         break;
                     }
-                    values = Binder.bind(stmt, rows.next(), connection.adapters());
+                    Object row = rows.next();
+                    if (row == null) { // (null alone means "no parameters" to execute)
+                        throw new Sqlite3.ProgrammingError("parameters are of unsupported type");
+                    }
+                    values = Binder.bind(stmt, row, connection.adapters());
                 } catch (RuntimeException e) {
                     // Python has run every earlier set before it meets a bad one.
                     total = flush(engine, batch, pending, total);
@@ -337,7 +340,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * @throws Sqlite3.ValueError "embedded null character" for a script containing NUL
      */
     public Cursor executescript(String script) {
-        Objects.requireNonNull(script, "script");
+        Arguments.str(script, "executescript() argument");
         enter();
         try {
             if (script.indexOf('\0') >= 0) {
@@ -367,6 +370,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private void runScriptStatement(Engine engine, String sql, int start) {
         org.sqlite.core.CoreStatement core;
         try {
+            engine.beforeUserSql(sql);
             core = engine.prepare(sql);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -404,6 +408,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
      * {@code Map<?, ?> row = cur.fetchone(Map.class)}.
      */
     public <T> T fetchone(Class<T> type) {
+        Arguments.notNone(type, "fetchone() argument 'type'", "a class");
         enter();
         try {
             return hasRow ? as(type, next()) : null;
@@ -427,6 +432,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** {@code cur.fetchmany(size)} for a row factory that makes {@code type}. */
     public <T> List<T> fetchmany(int size, Class<T> type) {
+        Arguments.notNone(type, "fetchmany() argument 'type'", "a class");
         enter();
         try {
             List<T> rows = new ArrayList<>(Math.max(0, Math.min(size, 1024)));
@@ -450,6 +456,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** {@code cur.fetchall()} for a row factory that makes {@code type}. */
     public <T> List<T> fetchall(Class<T> type) {
+        Arguments.notNone(type, "fetchall() argument 'type'", "a class");
         enter();
         try {
             List<T> rows = new ArrayList<>();
@@ -470,6 +477,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     /** The remaining rows as a lazy stream of what the row factory makes. */
     public <T> Stream<T> stream(Class<T> type) {
+        Arguments.notNone(type, "stream() argument 'type'", "a class");
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(rows(type), Spliterator.ORDERED), false);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
+import org.sqlite3j.driver.internal.Quote;
 import org.sqlite3j.pickle.PyRepr;
 
 /**
@@ -83,7 +84,7 @@ final class Dump {
     }
 
     private static String quoteName(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Quote.identifier(name);
     }
 
     private static String quoteValue(String value) {

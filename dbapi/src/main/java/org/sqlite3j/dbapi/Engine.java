@@ -10,6 +10,7 @@ import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite3j.driver.Sqlite3jConnection;
+import org.sqlite3j.driver.internal.SqliteErrors;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
 import org.sqlite.core.SafeStmtPtr;
@@ -42,13 +43,19 @@ final class Engine {
     private final DB db;
     private boolean inTransaction;
     private final Map<String, CoreStatement> control = new HashMap<>();
-    /** The first exception a callback (a collation) raised during the current step. */
-    private RuntimeException callbackFailure;
+    /** The first exception a collation raised during the current step, raised as itself after it. */
+    private Throwable callbackFailure;
+    /**
+     * The error message a user function, aggregate or window function last set on SQLite, and the
+     * Java exception behind it: attached as the cause when a step fails with that message.
+     */
+    private String callbackMessage;
+    private Throwable callbackCause;
     /** Whether Java code may run inside a step: user functions, collations or a progress handler were set. */
     private boolean javaInSteps;
 
-    /** The borrowed connection to give back on close, when the engine runs over a pool's. */
-    private final java.sql.Connection borrowed;
+    /** The borrowed connection to give back on close, when the engine runs over a pool's; else null. */
+    private Borrowed borrowed;
     private final SQLiteCommitListener hooks = new SQLiteCommitListener() {
         @Override
         public void onCommit() {
@@ -61,9 +68,8 @@ final class Engine {
         }
     };
 
-    private Engine(SQLiteConnection connection, java.sql.Connection borrowed) {
+    private Engine(SQLiteConnection connection) {
         this.connection = connection;
-        this.borrowed = borrowed;
         this.db = connection.getDatabase();
         connection.addCommitListener(hooks);
         // sqlite-jdbc, in its own autocommit mode, runs an empty BEGIN; COMMIT after every statement
@@ -84,22 +90,41 @@ final class Engine {
      * connection back instead of closing SQLite.
      */
     static Engine adopt(java.sql.Connection borrowed) {
+        SQLiteConnection c;
         try {
-            SQLiteConnection c = borrowed.unwrap(SQLiteConnection.class);
+            c = borrowed.unwrap(SQLiteConnection.class);
+        } catch (SQLException e) {
+            giveBackQuietly(borrowed, e);
+            throw new Sqlite3.InterfaceError("the DataSource's connection is not an SQLite connection"
+                    + " (expected one that unwraps to org.sqlite.SQLiteConnection)" + ErrorTable.reason(e),
+                    null, null, e);
+        }
+        try {
             if (c instanceof Sqlite3jConnection ours) {
                 // a jdbc:sqlite3: connection is an SQLiteConnection itself: the engine steps
-                // sqlite-jdbc's own statements, so it works on the connection underneath
-                c = ours.sqliteConnection();
+                // sqlite-jdbc's own statements, so it works on the connection underneath (and puts
+                // back what it changes there itself: see Borrowed)
+                c = ours.sqliteConnectionRestoredByCaller();
             }
             if (!borrowed.getAutoCommit()) {
                 borrowed.setAutoCommit(true);
             }
-            Engine engine = new Engine(c, borrowed);
+            Engine engine = new Engine(c);
+            engine.borrowed = new Borrowed(borrowed, c);
             engine.inTransaction = engine.probeTransaction();
             return engine;
         } catch (SQLException e) {
-            throw new Sqlite3.InterfaceError("the DataSource's connection is not an SQLite connection"
-                    + " (expected one that unwraps to org.sqlite.SQLiteConnection): " + e.getMessage());
+            giveBackQuietly(borrowed, e);
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /** Gives back a connection that could not be adopted, keeping a failure to close with {@code e}. */
+    private static void giveBackQuietly(java.sql.Connection borrowed, SQLException e) {
+        try {
+            borrowed.close();
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
         }
     }
 
@@ -125,7 +150,7 @@ final class Engine {
             if (c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, -1) < CPYTHON_SQL_LENGTH) {
                 c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, CPYTHON_SQL_LENGTH);
             }
-            return new Engine(c, null);
+            return new Engine(c);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
@@ -171,6 +196,30 @@ final class Engine {
         return (CoreStatement) connection.prepareStatement(sql);
     }
 
+    /**
+     * Before the user's {@code sql} is prepared (execute, executescript): on a borrowed connection,
+     * the session is read first when the SQL may change it, to be put back when it goes back.
+     */
+    void beforeUserSql(String sql) throws SQLException {
+        if (borrowed != null) {
+            borrowed.beforeSql(sql);
+        }
+    }
+
+    /** Before sqlite-jdbc's connection is handed to the user: on a borrowed one, anything may change. */
+    void beforeHandOut() throws SQLException {
+        if (borrowed != null) {
+            borrowed.beforeHandOut();
+        }
+    }
+
+    /** Before this connection changes a limit (a borrowed connection puts it back when given back). */
+    void beforeLimit() throws SQLException {
+        if (borrowed != null) {
+            borrowed.beforeLimit();
+        }
+    }
+
     /** Binds {@code values} and takes the first step; true when a row is ready. */
     boolean execute(CoreStatement statement, Object[] values) throws SQLException {
         boolean row;
@@ -179,7 +228,7 @@ final class Engine {
         } catch (SQLException e) {
             reset(statement);
             callbackFailure = null; // SQLite's own error wins over a callback's, as in CPython
-            throw e;
+            throw withCallbackCause(e);
         }
         if (callbackFailure != null) {
             reset(statement);
@@ -264,6 +313,7 @@ final class Engine {
             return counts;
         } catch (BatchUpdateException e) {
             rethrowCallbackFailure();
+            withCallbackCause(e);
             if (e.getMessage() != null && e.getMessage().endsWith("query returns results")) {
                 throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
             }
@@ -296,6 +346,8 @@ final class Engine {
         try {
             db.throwex(rc);
             throw new IllegalStateException("unreachable");
+        } catch (SQLException e) {
+            throw withCallbackCause(e);
         } finally {
             reset(statement);
         }
@@ -446,20 +498,59 @@ final class Engine {
         return db;
     }
 
-    /** Keeps the first exception a callback raised; {@link #rethrowCallbackFailure()} raises it. */
-    void callbackFailed(RuntimeException e) {
+    /** Keeps the first exception a collation raised; {@link #rethrowCallbackFailure()} raises it. */
+    void collationFailed(Throwable e) {
         if (callbackFailure == null) {
             callbackFailure = e;
         }
     }
 
-    /** Raises, once, the exception a callback raised during the last step, as CPython does. */
+    /** Whether a collation's exception is pending (CPython then calls no collation until it is raised). */
+    boolean collationFailed() {
+        return callbackFailure != null;
+    }
+
+    /** Raises, once, the exception a collation raised during the last step, as itself as CPython does. */
     void rethrowCallbackFailure() {
-        RuntimeException e = callbackFailure;
+        Throwable e = callbackFailure;
         if (e != null) {
             callbackFailure = null;
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof java.lang.Error r) {
+                throw r;
+            }
+            // a checked exception thrown past Comparator's signature
+            throw new Sqlite3.OperationalError(UserFunctions.FUNCTION_ERROR, null, null, e);
         }
+    }
+
+    /**
+     * Notes that a user function, aggregate or window function set {@code message} as SQLite's error
+     * because of {@code cause} (null when there is no exception behind it).
+     */
+    void callbackRaised(String message, Throwable cause) {
+        callbackMessage = message;
+        callbackCause = cause;
+    }
+
+    /**
+     * {@code e}, with the exception of the callback that set its message as the cause of the
+     * SQLite exception it is or wraps (see {@link ErrorTable#translate}); the note is used once.
+     */
+    private <E extends SQLException> E withCallbackCause(E e) {
+        Throwable cause = callbackCause;
+        String message = callbackMessage;
+        callbackCause = null;
+        callbackMessage = null;
+        if (cause != null) {
+            org.sqlite.SQLiteException se = SqliteErrors.sqliteCause(e);
+            if (se != null && se.getCause() == null && message.equals(SqliteErrors.sqliteMessage(se))) {
+                se.initCause(cause);
+            }
+        }
+        return e;
     }
 
     void interrupt() throws SQLException {
@@ -475,8 +566,9 @@ final class Engine {
     }
 
     /**
-     * Closes SQLite; or, for a borrowed connection, rolls back what is still open (so nothing leaks
-     * to the pool's next borrower), removes this engine's hooks and gives the connection back.
+     * Closes SQLite; or, for a borrowed connection, rolls back what is still open, removes this
+     * engine's hooks and gives the connection back with its session as it was borrowed
+     * ({@link Borrowed#giveBack()}): nothing leaks to the pool's next borrower.
      */
     void close() throws SQLException {
         for (CoreStatement statement : control.values()) {
@@ -494,7 +586,28 @@ final class Engine {
         } finally {
             connection.removeCommitListener(hooks);
             connection.getConnectionConfig().setAutoCommit(jdbcAutoCommit);
-            borrowed.close();
+            borrowed.giveBack();
+        }
+    }
+
+    /** Notes a function the connection registered (a borrowed connection removes it when given back). */
+    void functionRegistered(String name, int narg) {
+        if (borrowed != null) {
+            borrowed.functionRegistered(name, narg);
+        }
+    }
+
+    /** Notes a collation the connection registered (see {@link #functionRegistered}). */
+    void collationRegistered(String name) {
+        if (borrowed != null) {
+            borrowed.collationRegistered(name);
+        }
+    }
+
+    /** Notes whether the connection has a progress handler (see {@link #functionRegistered}). */
+    void progressHandlerSet(boolean set) {
+        if (borrowed != null) {
+            borrowed.progressHandlerSet(set);
         }
     }
 }

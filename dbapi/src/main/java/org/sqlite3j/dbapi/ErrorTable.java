@@ -175,15 +175,29 @@ final class ErrorTable {
     }
 
     /**
+     * What a foreign exception says, for a message of this module: {@code ": "} and its message, or
+     * nothing when it has none — never its {@code toString()}, which puts the Java class name in
+     * front. The exception itself goes in as the cause.
+     */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isEmpty() ? "" : ": " + message;
+    }
+
+    /**
      * Translates an exception of sqlite-jdbc. sqlite-jdbc formats SQLite's errors as
-     * {@code "[SQLITE_NAME] description (errmsg)"}; the Python message is the errmsg alone.
+     * {@code "[SQLITE_NAME] description (errmsg)"}; the Python message is the errmsg alone. The
+     * cause is the exception of sqlite-jdbc, or, for an error a user callback's exception made, that
+     * exception ({@link Engine} attaches it to SQLite's exception, which otherwise has no cause).
      * SQLExceptions that did not come from SQLite (sqlite-jdbc's own checks) become
      * {@link Sqlite3.InterfaceError} with their message.
      */
     static Sqlite3.Error translate(SQLException e) {
         int code = SqliteErrors.resultCode(e);
         if (code >= 0) {
-            return error(code, SqliteErrors.sqliteMessage(e), e);
+            org.sqlite.SQLiteException se = SqliteErrors.sqliteCause(e);
+            Throwable callback = se == null ? null : se.getCause();
+            return error(code, SqliteErrors.sqliteMessage(e), callback != null ? callback : e);
         }
         return new Sqlite3.InterfaceError(String.valueOf(e.getMessage()), null, null, e);
     }

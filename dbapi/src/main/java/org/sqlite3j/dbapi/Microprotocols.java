@@ -28,7 +28,8 @@ final class Microprotocols {
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    throw new Sqlite3.ProgrammingError("adapter for " + obj.getClass().getName() + " failed: " + e);
+                    throw new Sqlite3.ProgrammingError("adapter for " + obj.getClass().getName() + " failed"
+                            + ErrorTable.reason(e), null, null, e);
                 }
             }
             if (obj instanceof Conform) {
@@ -62,7 +63,7 @@ final class Microprotocols {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new Sqlite3.ProgrammingError("adaptation failed: " + e);
+            throw new Sqlite3.ProgrammingError("adaptation failed" + ErrorTable.reason(e), null, null, e);
         }
     }
 }

@@ -30,7 +30,8 @@ final class RecordRows<R extends Record> implements RowFactory {
             this.constructor = type.getDeclaredConstructor(types);
             this.constructor.setAccessible(true);
         } catch (NoSuchMethodException | RuntimeException e) {
-            throw new Sqlite3.TypeError("cannot build " + type.getName() + " from rows: " + e);
+            throw (Sqlite3.TypeError) new Sqlite3.TypeError("cannot build " + type.getName() + " from rows"
+                    + ErrorTable.reason(e)).initCause(e);
         }
     }
 
@@ -56,9 +57,11 @@ final class RecordRows<R extends Record> implements RowFactory {
             if (cause instanceof RuntimeException) {
                 throw (RuntimeException) cause;
             }
-            throw new Sqlite3.TypeError(type.getSimpleName() + " refused the row: " + cause);
+            throw (Sqlite3.TypeError) new Sqlite3.TypeError(type.getSimpleName() + " refused the row"
+                    + ErrorTable.reason(cause)).initCause(cause);
         } catch (ReflectiveOperationException e) {
-            throw new Sqlite3.TypeError("cannot build " + type.getName() + ": " + e);
+            throw (Sqlite3.TypeError) new Sqlite3.TypeError("cannot build " + type.getName()
+                    + ErrorTable.reason(e)).initCause(e);
         }
     }
 

@@ -32,6 +32,8 @@ public final class Row implements Iterable<Object> {
      * @throws Sqlite3.ProgrammingError when the cursor has no description or the sizes differ
      */
     public static Row of(Cursor cursor, List<?> values) {
+        Arguments.notNone(cursor, "Row() argument 1", "sqlite3.Cursor");
+        Arguments.notNone(values, "Row() argument 2", "tuple");
         List<ColumnDescription> description = cursor.description();
         if (description == null || description.size() != values.size()) {
             throw new Sqlite3.ProgrammingError("row has " + values.size()

@@ -34,6 +34,6 @@ public interface RowFactory {
      * @throws Sqlite3.TypeError when the record cannot be built from rows (no canonical constructor)
      */
     static <R extends Record> RowFactory records(Class<R> type) {
-        return new RecordRows<>(type);
+        return new RecordRows<>(Arguments.notNone(type, "records() argument 'type'", "a record class"));
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 
 import org.sqlite3j.adapters.Adapter;
 import org.sqlite3j.adapters.Adapters;
@@ -127,12 +126,12 @@ public final class Sqlite3 implements SqliteCodes {
 
     /** {@code sqlite3.connect(database)} for a file path. */
     public static Connection connect(Path database) {
-        return connect(database.toString(), ConnectOptions.defaults());
+        return connect(database, ConnectOptions.defaults());
     }
 
     /** {@code sqlite3.connect(database)} for a file path, with options. */
     public static Connection connect(Path database, ConnectOptions options) {
-        return connect(database.toString(), options);
+        return connect(database == null ? null : database.toString(), options);
     }
 
     /**
@@ -142,8 +141,10 @@ public final class Sqlite3 implements SqliteCodes {
      * @throws OperationalError when the database cannot be opened
      */
     public static Connection connect(String database, ConnectOptions options) {
-        Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(options, "options");
+        if (database == null) {
+            throw new TypeError("expected str, bytes or os.PathLike object, not NoneType");
+        }
+        Arguments.notNone(options, "connect() argument 'options'", "ConnectOptions");
         return Connection.open(database, options);
     }
 
@@ -152,13 +153,15 @@ public final class Sqlite3 implements SqliteCodes {
      * {@code jdbc:sqlite3:} driver's DataSource, sqlite-jdbc's): every method of this module works on
      * it, and {@link Connection#close()} rolls back what is open and gives the connection back to the
      * pool. Timeout and URI options are the pool's; transaction control and the rest come from
-     * {@code options}. Functions, collations and PRAGMAs set on it stay with the pooled connection.
+     * {@code options}. Nothing set on it stays with the pooled connection: on close, the functions,
+     * collations and progress handler it registered are removed and PRAGMAs, TEMP objects, attached
+     * databases and limits go back to what they were when it was borrowed (see {@link Connection#close()}).
      *
      * @throws InterfaceError when the pool's connections are not SQLite connections
      */
     public static Connection connect(javax.sql.DataSource source, ConnectOptions options) {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(options, "options");
+        Arguments.notNone(source, "connect() argument 'source'", "a DataSource");
+        Arguments.notNone(options, "connect() argument 'options'", "ConnectOptions");
         return Connection.borrow(source, options);
     }
 
@@ -173,6 +176,7 @@ public final class Sqlite3 implements SqliteCodes {
      * {@code adapter}, unless the connection registered its own. The last registration wins.
      */
     public static <T> void registerAdapter(Class<T> type, Adapter<? super T> adapter) {
+        Arguments.notNone(type, "register_adapter() argument 1", "a class");
         Adapters.global().register(type, adapter);
     }
 
@@ -182,6 +186,7 @@ public final class Sqlite3 implements SqliteCodes {
      * {@code typename}, compared case-insensitively, are read through {@code converter}.
      */
     public static void registerConverter(String typename, Converter<?> converter) {
+        Arguments.str(typename, "register_converter() argument 1");
         Converters.global().register(typename, converter);
     }
 
@@ -284,7 +289,7 @@ public final class Sqlite3 implements SqliteCodes {
      * {@code sqlite3_complete} decides. No SQL is parsed beyond that.
      */
     public static boolean completeStatement(String statement) {
-        return SqlScanner.isComplete(Objects.requireNonNull(statement, "statement"));
+        return SqlScanner.isComplete(Arguments.str(statement, "complete_statement() argument 'statement'"));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ final class TypeDetection {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new Sqlite3.OperationalError("converter failed: " + e);
+            throw new Sqlite3.OperationalError("converter failed" + ErrorTable.reason(e), null, null, e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.sqlite3j.dbapi;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
@@ -14,8 +16,17 @@ import org.sqlite.core.DB;
  * The bridge between user callbacks and sqlite-jdbc's {@link Function}, {@link Function.Aggregate},
  * {@link Function.Window} and {@link Collation} (CPython's callback code in {@code connection.c}):
  * SQLite values become Python-typed Java values, results are converted as bound parameters are,
- * and every exception becomes the error message Python gives — no Java exception crosses native
- * code.
+ * and every exception (any {@link Throwable}) becomes the error message Python gives — no Java
+ * exception crosses native code. The exception is handed to the {@link Engine}, which makes it the
+ * cause of the Python error the statement raises.
+ *
+ * <p><b>Re-entrancy.</b> A callback may run SQL that calls it again (CPython allows any depth).
+ * sqlite-jdbc keeps the SQLite context of the current call in fields of the registered
+ * {@link Function} object and clears them when a call returns, so after a nested call of the same
+ * scalar function the outer call could no longer set its result. A scalar call therefore reads its
+ * context when it starts and sets its result through {@link DB}'s {@code result_*(context, ...)}
+ * with it ({@link #CONTEXT}). Aggregates and window functions need nothing: sqlite-jdbc calls a clone
+ * per group, which no other call shares.
  */
 final class UserFunctions {
 
@@ -23,6 +34,40 @@ final class UserFunctions {
     }
 
     static final String FUNCTION_ERROR = "user-defined function raised exception";
+
+    /**
+     * sqlite-jdbc's package-private {@code Function.context} (the {@code sqlite3_context*} of the
+     * call in progress), or null where the package is not open to this code (on the module path,
+     * without {@code --add-opens org.xerial.sqlitejdbc/org.sqlite=org.sqlite3j.dbapi}); then a
+     * scalar function that runs SQL calling itself fails with {@link #FUNCTION_ERROR}, the cause
+     * saying why.
+     */
+    private static final VarHandle CONTEXT = contextHandle();
+
+    private static VarHandle contextHandle() {
+        try {
+            return MethodHandles.privateLookupIn(Function.class, MethodHandles.lookup())
+                    .findVarHandle(Function.class, "context", long.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An exception whose text is exactly its message: thrown out of a callback when no SQLite
+     * context is left to set an error on, so that sqlite-jdbc, which then sets the exception's
+     * {@code toString()} as the error, sets Python's message and no Java class name.
+     */
+    private static final class PythonMessage extends RuntimeException {
+        PythonMessage(String message) {
+            super(message, null, false, false);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
 
     /**
      * SQLite's SQLITE_TOOBIG text, which CPython sets with {@code sqlite3_result_error_toobig} for an
@@ -44,6 +89,41 @@ final class UserFunctions {
         void blob(byte[] value) throws SQLException;
 
         void error(String message) throws SQLException;
+    }
+
+    /** Results set on one call's SQLite context, captured when the call began (see {@link #CONTEXT}). */
+    private static final class ContextResults implements Results {
+        private final DB db;
+        private final long context;
+
+        ContextResults(DB db, long context) {
+            this.db = db;
+            this.context = context;
+        }
+
+        public void none() throws SQLException {
+            db.result_null(context);
+        }
+
+        public void integer(long v) throws SQLException {
+            db.result_long(context, v);
+        }
+
+        public void real(double v) throws SQLException {
+            db.result_double(context, v);
+        }
+
+        public void text(String v) throws SQLException {
+            db.result_text(context, v);
+        }
+
+        public void blob(byte[] v) throws SQLException {
+            db.result_blob(context, v);
+        }
+
+        public void error(String m) throws SQLException {
+            db.result_error(context, m);
+        }
     }
 
     /** The SQLite arguments of the current call of {@code f} as Long, Double, String, byte[] or null. */
@@ -73,7 +153,7 @@ final class UserFunctions {
     }
 
     /** Sets a result converted as a bound parameter would be; {@code failure} when it has no SQLite type. */
-    private static void deliver(Results out, Object value, String failure) throws SQLException {
+    private static void deliver(Engine engine, Results out, Object value, String failure) throws SQLException {
         if (value == null) {
             out.none();
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
@@ -92,22 +172,27 @@ final class UserFunctions {
         } else if (value instanceof BigInteger && ((BigInteger) value).bitLength() <= 63) {
             out.integer(((BigInteger) value).longValue());
         } else if (value instanceof BigInteger) {
+            engine.callbackRaised(TOO_BIG, null);
             out.error(TOO_BIG); // CPython: sqlite3_result_error_toobig; ErrorTable maps it back
         } else {
+            engine.callbackRaised(failure, new Sqlite3.TypeError("the callback returned a "
+                    + value.getClass().getName() + ", which is not an SQLite value (Long, Double,"
+                    + " String, byte[], null)"));
             out.error(failure);
         }
     }
 
     /** A scalar function; a null {@code fn} keeps the name but fails every call, as Python's None does. */
-    static Function scalar(DB db, ScalarFunction fn) {
-        return new ScalarBridge(db, fn);
+    static Function scalar(Engine engine, ScalarFunction fn) {
+        return new ScalarBridge(engine, fn);
     }
 
-
     private static final class ScalarBridge extends Function {
+        private final Engine engine;
         private final DB db;
         private final ScalarFunction fn;
-        private final Results out = new Results() {
+        /** The results of a call where {@link #CONTEXT} cannot be read: sqlite-jdbc's own methods. */
+        private final Results own = new Results() {
             public void none() throws SQLException { result(); }
             public void integer(long v) throws SQLException { result(v); }
             public void real(double v) throws SQLException { result(v); }
@@ -116,62 +201,48 @@ final class UserFunctions {
             public void error(String m) throws SQLException { ScalarBridge.this.error(m); }
         };
 
-        ScalarBridge(DB db, ScalarFunction fn) {
-            this.db = db;
+        ScalarBridge(Engine engine, ScalarFunction fn) {
+            this.engine = engine;
+            this.db = engine.db();
             this.fn = fn;
         }
 
         @Override
         protected void xFunc() throws SQLException {
+            Results out = CONTEXT == null ? own : new ContextResults(db, (long) CONTEXT.get(this));
+            Object[] args = arguments(db, this, args());
+            try {
+                call(out, args);
+            } catch (SQLException e) {
+                // only without CONTEXT: a nested call of this function cleared sqlite-jdbc's context
+                engine.callbackRaised(FUNCTION_ERROR, new IllegalStateException("a function that runs SQL"
+                        + " calling itself needs sqlite-jdbc's package org.sqlite open to sqlite3j"
+                        + " (--add-opens org.xerial.sqlitejdbc/org.sqlite=org.sqlite3j.dbapi)", e));
+                throw new PythonMessage(FUNCTION_ERROR);
+            }
+        }
+
+        private void call(Results out, Object[] args) throws SQLException {
             Object value;
             try {
                 if (fn == null) {
                     throw new IllegalStateException("function removed with a null callable");
                 }
-                value = fn.call(arguments(db, this, args()));
+                value = fn.call(args);
                 if (value instanceof String) {
                     Sqlite3.UnicodeEncodeError.check((String) value);
                 }
             } catch (Sqlite3.OverflowError e) {
-                error(TOO_BIG); // CPython: an OverflowError in a function is SQLITE_TOOBIG
+                engine.callbackRaised(TOO_BIG, e);
+                out.error(TOO_BIG); // CPython: an OverflowError in a function is SQLITE_TOOBIG
                 return;
-            } catch (Exception | StackOverflowError e) {
-                error(FUNCTION_ERROR);
+            } catch (Throwable e) {
+                engine.callbackRaised(FUNCTION_ERROR, e);
+                out.error(FUNCTION_ERROR);
                 return;
             }
-            deliver(out, value, FUNCTION_ERROR);
+            deliver(engine, out, value, FUNCTION_ERROR);
         }
-    }
-
-    /**
-     * Stands for a removed window function of a given arity (sqlite-jdbc can only unregister
-     * variadic ones): every use fails with SQLite's "no such function: NAME" — when the statement
-     * runs rather than when it is prepared.
-     */
-    static Function missing(String name) {
-        return new Function.Window() {
-            private final String message = "no such function: " + name;
-
-            @Override
-            protected void xStep() throws SQLException {
-                error(message);
-            }
-
-            @Override
-            protected void xInverse() throws SQLException {
-                error(message);
-            }
-
-            @Override
-            protected void xValue() throws SQLException {
-                error(message);
-            }
-
-            @Override
-            protected void xFinal() throws SQLException {
-                error(message);
-            }
-        };
     }
 
     private static String methodError(String method) {
@@ -180,26 +251,49 @@ final class UserFunctions {
 
     /** One group's state: the user instance, made at the first call by the factory (Python's __init__). */
     private static final class Group {
+        private final Engine engine;
         private final Supplier<? extends Aggregate> factory;
         private Aggregate instance;
         private boolean failed;
+        /** A method failed: the statement is failing, and SQLite's clean-up still calls xFinal. */
+        private boolean erred;
 
-        Group(Supplier<? extends Aggregate> factory) {
+        Group(Engine engine, Supplier<? extends Aggregate> factory) {
+            this.engine = engine;
             this.factory = factory;
+        }
+
+        /**
+         * Sets CPython's error of {@code method}; the first failure also hands {@code cause} to the
+         * engine (a later one comes from SQLite's clean-up of the failing statement and must not
+         * replace it).
+         */
+        private void fail(Results out, String method, Throwable cause) throws SQLException {
+            if (!erred) {
+                erred = true;
+                engine.callbackRaised(methodError(method), cause);
+            }
+            out.error(methodError(method));
         }
 
         /** The instance, or null after reporting the factory's failure. */
         private Aggregate instance(Results out) throws SQLException {
+            Throwable cause = null;
             if (instance == null && !failed) {
                 try {
                     instance = factory == null ? null : factory.get();
-                } catch (RuntimeException | StackOverflowError e) {
+                    if (instance == null) {
+                        cause = new Sqlite3.TypeError(factory == null ? "the aggregate was registered with"
+                                + " a null factory" : "the aggregate's factory returned null");
+                    }
+                } catch (Throwable e) {
                     instance = null;
+                    cause = e;
                 }
                 failed = instance == null;
             }
             if (failed) {
-                out.error(methodError("__init__"));
+                fail(out, "__init__", cause);
             }
             return instance;
         }
@@ -209,8 +303,8 @@ final class UserFunctions {
             if (a != null) {
                 try {
                     a.step(args);
-                } catch (Exception | StackOverflowError e) {
-                    out.error(methodError("step"));
+                } catch (Throwable e) {
+                    fail(out, "step", e);
                 }
             }
         }
@@ -220,8 +314,8 @@ final class UserFunctions {
             if (a != null) {
                 try {
                     ((WindowFunction) a).inverse(args);
-                } catch (Exception | StackOverflowError e) {
-                    out.error(methodError("inverse"));
+                } catch (Throwable e) {
+                    fail(out, "inverse", e);
                 }
             }
         }
@@ -232,11 +326,11 @@ final class UserFunctions {
                 Object v;
                 try {
                     v = ((WindowFunction) a).value();
-                } catch (Exception | StackOverflowError e) {
-                    out.error(methodError("value"));
+                } catch (Throwable e) {
+                    fail(out, "value", e);
                     return;
                 }
-                deliver(out, v, "unable to set result from user-defined aggregate's 'value' method");
+                deliver(engine, out, v, "unable to set result from user-defined aggregate's 'value' method");
             }
         }
 
@@ -246,30 +340,39 @@ final class UserFunctions {
                 return;
             }
             Aggregate a = instance(out);
+            if (a != null && erred) {
+                try {
+                    a.finalizeValue(); // CPython calls finalize even then, keeping step's error
+                } catch (Throwable ignored) {
+                    // the statement fails with the earlier method's error
+                }
+                return;
+            }
             if (a != null) {
                 Object v;
                 try {
                     v = a.finalizeValue();
-                } catch (Exception | StackOverflowError e) {
-                    out.error(methodError("finalize"));
+                } catch (Throwable e) {
+                    fail(out, "finalize", e);
                     return;
                 }
-                deliver(out, v, methodError("finalize"));
+                deliver(engine, out, v, methodError("finalize"));
             }
         }
     }
 
     /** An aggregate; sqlite-jdbc clones it per group, and each clone starts a fresh {@link Group}. */
-    static Function.Aggregate aggregate(DB db, Supplier<? extends Aggregate> factory) {
-        return new AggregateBridge(db, factory);
+    static Function.Aggregate aggregate(Engine engine, Supplier<? extends Aggregate> factory) {
+        return new AggregateBridge(engine, factory);
     }
 
     /** A window function; cloned per window like {@link #aggregate}. */
-    static Function.Window window(DB db, Supplier<? extends WindowFunction> factory) {
-        return new WindowBridge(db, factory);
+    static Function.Window window(Engine engine, Supplier<? extends WindowFunction> factory) {
+        return new WindowBridge(engine, factory);
     }
 
     private static final class AggregateBridge extends Function.Aggregate {
+        private final Engine engine;
         private final DB db;
         private final Supplier<? extends org.sqlite3j.dbapi.Aggregate> factory;
         private Group group;
@@ -286,10 +389,11 @@ final class UserFunctions {
             };
         }
 
-        AggregateBridge(DB db, Supplier<? extends org.sqlite3j.dbapi.Aggregate> factory) {
-            this.db = db;
+        AggregateBridge(Engine engine, Supplier<? extends org.sqlite3j.dbapi.Aggregate> factory) {
+            this.engine = engine;
+            this.db = engine.db();
             this.factory = factory;
-            this.group = new Group(factory);
+            this.group = new Group(engine, factory);
         }
 
         @Override
@@ -306,13 +410,14 @@ final class UserFunctions {
         @Override
         public Object clone() throws CloneNotSupportedException {
             AggregateBridge copy = (AggregateBridge) super.clone();
-            copy.group = new Group(factory);
+            copy.group = new Group(engine, factory);
             copy.out = copy.results();
             return copy;
         }
     }
 
     private static final class WindowBridge extends Function.Window {
+        private final Engine engine;
         private final DB db;
         private final Supplier<? extends WindowFunction> factory;
         private Group group;
@@ -329,10 +434,11 @@ final class UserFunctions {
             };
         }
 
-        WindowBridge(DB db, Supplier<? extends WindowFunction> factory) {
-            this.db = db;
+        WindowBridge(Engine engine, Supplier<? extends WindowFunction> factory) {
+            this.engine = engine;
+            this.db = engine.db();
             this.factory = factory;
-            this.group = new Group(factory);
+            this.group = new Group(engine, factory);
         }
 
         @Override
@@ -359,7 +465,7 @@ final class UserFunctions {
         @Override
         public Object clone() throws CloneNotSupportedException {
             WindowBridge copy = (WindowBridge) super.clone();
-            copy.group = new Group(factory);
+            copy.group = new Group(engine, factory);
             copy.out = copy.results();
             return copy;
         }
@@ -367,21 +473,25 @@ final class UserFunctions {
 
     /**
      * A collation. The comparator's exceptions cannot cross native code: the first one is kept by
-     * the engine and rethrown when the statement's step returns, and meanwhile the strings compare
-     * equal, as in CPython while its error is pending.
+     * the engine and rethrown as itself when the statement's step returns (CPython raises the
+     * collation's own exception), and meanwhile the comparator is not called again and the strings
+     * compare equal, as in CPython while its error is pending.
      */
     static Collation collation(Comparator<String> comparator, Engine engine) {
         return new Collation() {
             @Override
             protected int xCompare(String a, String b) {
+                if (engine.collationFailed()) {
+                    return 0;
+                }
                 try {
                     return Integer.signum(comparator.compare(a, b));
-                } catch (RuntimeException e) {
-                    engine.callbackFailed(e);
-                    return 0;
                 } catch (StackOverflowError e) {
-                    engine.callbackFailed(new Sqlite3.OperationalError(
+                    engine.collationFailed(new Sqlite3.OperationalError(
                             "the collation overflowed the stack"));
+                    return 0;
+                } catch (Throwable e) {
+                    engine.collationFailed(e);
                     return 0;
                 }
             }

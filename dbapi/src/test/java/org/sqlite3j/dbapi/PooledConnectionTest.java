@@ -99,6 +99,89 @@ class PooledConnectionTest {
         assertThat(count()).isEqualTo(1);
     }
 
+    @Test // what a borrower sets on its session goes when the connection goes back (plain sqlite-jdbc pool)
+    void sessionStateNeverLeaksToTheNextBorrower() {
+        dirtyAndCheck(pool, 0L);
+    }
+
+    @Test // the same over our driver, whose return puts back what the URL configured (foreign_keys on)
+    void sessionStateNeverLeaksOverTheSqlite3Driver() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite3:" + dir.resolve("pool.db") + "?foreign_keys=true");
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource ours = new HikariDataSource(config)) {
+            dirtyAndCheck(ours, 1L);
+        }
+    }
+
+    private static void dirtyAndCheck(HikariDataSource pool, long foreignKeys) {
+        try (Connection con = Sqlite3.connect(pool)) {
+            con.execute("create temp table scratch(x)");
+            con.execute("create temp trigger audit after insert on t begin insert into scratch values (new.x); end");
+            con.execute("attach ':memory:' as aux");
+            con.execute("pragma foreign_keys = " + (1 - foreignKeys));
+            con.createFunction("twice", 1, args -> (Long) args[0] * 2);
+            con.createFunction("anything", -1, args -> 1L);
+            con.createAggregate("total", 1, () -> new Aggregate() {
+                long sum;
+
+                @Override
+                public void step(Object... args) {
+                    sum += (Long) args[0];
+                }
+
+                @Override
+                public Object finalizeValue() {
+                    return sum;
+                }
+            });
+            con.createCollation("backwards", (a, b) -> b.compareTo(a));
+            con.setProgressHandler(() -> false, 100);
+            con.setlimit(Sqlite3.SQLITE_LIMIT_ATTACHED, 2);
+            con.execute("pragma query_only = 1");
+            assertThat(con.execute("select twice(21)").fetchone().get(0)).isEqualTo(42L);
+        }
+        try (Connection con = Sqlite3.connect(pool)) {
+            assertThat(con.execute("pragma query_only").fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.execute("pragma foreign_keys").fetchone().get(0)).isEqualTo(foreignKeys);
+            assertThat(con.execute("select count(*) from temp.sqlite_schema").fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.execute("select count(*) from pragma_database_list where name not in ('main', 'temp')")
+                    .fetchone().get(0)).isEqualTo(0L);
+            assertThat(con.getlimit(Sqlite3.SQLITE_LIMIT_ATTACHED)).isEqualTo(10);
+            for (String sql : new String[] {"select twice(1)", "select anything()", "select total(x) from t"}) {
+                assertThatThrownBy(() -> con.execute(sql).fetchall()).as(sql)
+                        .isInstanceOf(Sqlite3.OperationalError.class).hasMessageStartingWith("no such function: ");
+            }
+            assertThatThrownBy(() -> con.execute("select x from t order by x collate backwards"))
+                    .isInstanceOf(Sqlite3.OperationalError.class)
+                    .hasMessage("no such collation sequence: backwards");
+            con.execute("insert into t values (1)"); // no temp trigger writes to scratch any more
+            con.rollback();
+        }
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("the same connection, kept").isEqualTo(1);
+    }
+
+    @Test // what is done through unwrap() (sqlite-jdbc's own API) is put back too
+    void workThroughUnwrapIsPutBack() throws java.sql.SQLException {
+        try (Connection con = Sqlite3.connect(pool)) {
+            org.sqlite.SQLiteConnection raw = (org.sqlite.SQLiteConnection) con.unwrap();
+            org.sqlite.Function.create(raw, "raw_fn", new org.sqlite.Function() {
+                @Override
+                protected void xFunc() throws java.sql.SQLException {
+                    result(7);
+                }
+            }, 0, 0);
+            try (java.sql.Statement s = raw.createStatement()) {
+                s.execute("pragma recursive_triggers = 1");
+            }
+            assertThat(con.execute("select raw_fn()").fetchone().get(0)).isEqualTo(7L);
+        }
+        try (Connection con = Sqlite3.connect(pool)) {
+            assertThatThrownBy(() -> con.execute("select raw_fn()")).hasMessage("no such function: raw_fn");
+            assertThat(con.execute("pragma recursive_triggers").fetchone().get(0)).isEqualTo(0L);
+        }
+    }
+
     @Test // a DataSource of something else is refused with the reason
     void nonSqliteDataSourceIsRefused() {
         javax.sql.DataSource broken = new org.sqlite.SQLiteDataSource() {

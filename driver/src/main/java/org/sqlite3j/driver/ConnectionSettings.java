@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteOpenMode;
+import org.sqlite3j.driver.internal.Quote;
 
 /**
  * A parsed and checked {@code jdbc:sqlite3:<database>[?option=value&...]} plus Properties: what
@@ -17,7 +18,9 @@ import org.sqlite.SQLiteOpenMode;
  *
  * <p>The database is everything between the prefix and the first '?': a path, {@code :memory:}, or
  * a {@code file:} URI name. Options after '?' are percent-decoded and, like Properties, checked by
- * {@link Sqlite3jOption#checkAll}; Properties win over URL options of the same name (as in sqlite-jdbc).
+ * {@link Sqlite3jOption#checkAll}; Properties win over URL options of the same name (as in sqlite-jdbc),
+ * but an option given twice in the URL is an error. Messages show a long URL or value shortened
+ * ({@link Quote}).
  * The URI options {@code mode} and {@code cache} become the query of the {@code file:} name given
  * to SQLite; every other option configures sqlite-jdbc ({@link SQLiteConfig}), so pragmas apply to
  * every connection opened, pooled or not.
@@ -39,7 +42,7 @@ final class ConnectionSettings {
     /** Parses {@code url} (which must start with {@code jdbc:sqlite3:}) merged with {@code info}. */
     static ConnectionSettings parse(String url, Properties info) throws SQLException {
         if (url == null || !url.startsWith(PREFIX)) {
-            throw new SQLException("not a jdbc:sqlite3: URL: " + url
+            throw new SQLException("not a jdbc:sqlite3: URL: " + Quote.shorten(url)
                     + "; expected jdbc:sqlite3:<path>[?option=value&...]", "08001");
         }
         String rest = url.substring(PREFIX.length());
@@ -53,10 +56,17 @@ final class ConnectionSettings {
                 }
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new SQLException("malformed option '" + pair + "' in " + url
+                    throw new SQLException("malformed option " + Quote.quote(pair) + " in " + Quote.shorten(url)
                             + "; expected name=value", "08001");
                 }
-                merged.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                String name = decode(pair.substring(0, eq), pair, url);
+                String value = decode(pair.substring(eq + 1), pair, url);
+                String before = merged.putIfAbsent(name, value);
+                if (before != null) {
+                    throw new SQLException("option " + Quote.quote(name) + " is given twice in "
+                            + Quote.shorten(url) + " (" + Quote.quote(before) + " and " + Quote.quote(value)
+                            + "); give it once", "08001");
+                }
             }
         }
         merged.putAll(Sqlite3jOption.fromProperties(info));
@@ -66,11 +76,18 @@ final class ConnectionSettings {
     /** Settings from a database name and options (a data source's), checked. */
     static ConnectionSettings of(String database, Map<String, String> options, String where)
             throws SQLException {
-        return new ConnectionSettings(where, database, Sqlite3jOption.checkAll(options, where));
+        String shown = Quote.shorten(where);
+        return new ConnectionSettings(shown, database, Sqlite3jOption.checkAll(options, shown));
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** {@code s} percent-decoded ('+' stays itself); a bad escape is an error naming the option. */
+    private static String decode(String s, String pair, String url) throws SQLException {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("malformed option " + Quote.quote(pair) + " in " + Quote.shorten(url)
+                    + "; expected name=value with %XX escapes of two hex digits", "08001", e);
+        }
     }
 
     String where() {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
 import org.sqlite3j.sqltext.SqlScanner;
+import org.sqlite3j.driver.internal.Quote;
 import org.sqlite3j.driver.internal.SqliteErrors;
 
 /**
@@ -127,8 +128,7 @@ final class GeneratedKeys implements SQLiteUpdateListener {
             if (query == null || query.isClosed()) {
                 StringBuilder sql = new StringBuilder("SELECT ");
                 for (int i = 0; i < labels.length; i++) {
-                    sql.append(i == 0 ? "" : ", ").append("value AS \"")
-                            .append(labels[i].replace("\"", "\"\"")).append('"');
+                    sql.append(i == 0 ? "" : ", ").append("value AS ").append(Quote.identifier(labels[i]));
                 }
                 query = connection.prepareStatement(sql.append(" FROM json_each(?)").toString());
             }

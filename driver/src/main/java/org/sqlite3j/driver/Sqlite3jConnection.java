@@ -55,60 +55,52 @@ import org.sqlite3j.driver.internal.SqliteErrors;
  * children of the data source's registries (or of the global ones for {@code DriverManager}):
  * what is registered here stays here; lookups fall back to the parents.
  *
- * <p><b>Returned to a pool: no leaked transaction.</b> A pool that hands this connection to the
- * next borrower must not hand over a transaction the previous one left open — including a manual
- * {@code BEGIN} in auto-commit mode, which HikariCP does not roll back (it rolls back only when
- * auto-commit is off and it saw a statement). {@link #reset()} rolls back whatever is open. It runs
- * <ul>
- * <li>when {@link #clearWarnings()} is called from inside the {@code close()} of another
- *     {@link Connection} implementation — that is a pool's proxy being returned: HikariCP 7
- *     ({@code ProxyConnection.close()}) calls {@code clearWarnings()} on the real connection on
- *     every return, after closing the borrower's statements and resetting auto-commit; the caller
- *     is recognised with a {@link StackWalker} over a few frames, once per return;
- * <li>when a logical connection of {@link Sqlite3jDataSource#getPooledConnection()} is closed;
- * <li>when the application calls it.
- * </ul>
- * A {@code clearWarnings()} the application calls itself does not roll back (unless it calls it
- * from the {@code close()} of a {@code Connection} wrapper of its own, which is then taken as a
- * return). The caller check costs one short stack walk per return, and only when something ran.
- * Limits: a pool that
- * neither calls {@code clearWarnings()} from its proxy's {@code close()} nor uses
- * {@code ConnectionPoolDataSource} must call {@link #reset()} itself (e.g. DBCP's
- * {@code rollbackOnReturn} with auto-commit off covers only JDBC transactions). {@code reset()} is
- * skipped when no statement ran through this wrapper since the last reset and it was never
- * unwrapped; work done through the unwrapped sqlite-jdbc connection is covered because unwrapping
- * marks the connection used.
+ * <p><b>Returned to a pool: nothing leaks to the next borrower.</b> No open transaction (HikariCP
+ * does not roll back a manual {@code BEGIN} in auto-commit mode), and the session as configured:
+ * PRAGMAs ({@code query_only}, {@code foreign_keys}...), TEMP tables and triggers, attached
+ * databases, limits, functions and collations, this connection's registries and
+ * {@code detect_types}. {@link #reset()} does it; HikariCP's return and
+ * {@link Sqlite3jDataSource#getPooledConnection()}'s handles call it — see {@code GiveBack} for when,
+ * and for what cannot be put back.
  *
  * <p>Not thread-safe, like the sqlite-jdbc connection it wraps: one thread at a time.
  */
 public final class Sqlite3jConnection extends SQLiteConnection {
 
-    private static final StackWalker WALKER =
-            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-
     private final SQLiteConnection delegate;
-    private final Adapters adapters;
-    private final Converters converters;
+    /** The data source's (or the global) registries, whose children this connection works on. */
+    private final Adapters parentAdapters;
+    private final Converters parentConverters;
+    private Adapters adapters;
+    private Converters converters;
     private final String where;
     private final PreparedStatementCache statements;
     private DatabaseMetaData metaData;
     private int detectTypes;
+    private final int configuredDetectTypes;
     private final boolean keysUnasked;
     private final boolean pythonDates;
-    /** Whether anything ran since the last {@link #reset()}: only then can a transaction be open. */
+    private final GiveBack giveBack;
+    /** Whether anything ran or changed since the last {@link #reset()}: only then is there anything to undo. */
     boolean used;
+    /** Whether this connection's registries were reached since the last reset. */
+    private boolean registriesReached;
 
     Sqlite3jConnection(SQLiteConnection delegate, ConnectionSettings settings, Adapters adapters,
             Converters converters) {
         super(delegate.getDatabase());
         this.delegate = delegate;
+        this.parentAdapters = adapters;
+        this.parentConverters = converters;
         this.adapters = adapters.child();
         this.converters = converters.child();
         this.detectTypes = settings.detectTypes();
+        this.configuredDetectTypes = detectTypes;
         this.keysUnasked = settings.keysUnasked();
         this.pythonDates = settings.pythonDates();
         this.where = settings.where();
         this.statements = new PreparedStatementCache(settings.cachedStatements());
+        this.giveBack = new GiveBack(delegate, this::rollback);
     }
 
     /** Names the database, for pool logs: {@code Sqlite3jConnection[jdbc:sqlite3:app.db]}. */
@@ -117,13 +109,20 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         return "Sqlite3jConnection[" + where + "]";
     }
 
-    /** This connection's adapter registry (a child of the data source's or the global one). */
+    /**
+     * This connection's adapter registry (a child of the data source's or the global one); a pool's
+     * return gives the connection a new, empty one.
+     */
     public Adapters adapters() {
+        used = true;
+        registriesReached = true;
         return adapters;
     }
 
-    /** This connection's converter registry (a child of the data source's or the global one). */
+    /** This connection's converter registry; see {@link #adapters()}. */
     public Converters converters() {
+        used = true;
+        registriesReached = true;
         return converters;
     }
 
@@ -132,56 +131,61 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         return detectTypes;
     }
 
-    /** Changes {@code detect_types} for result sets opened from now on. */
+    /** Changes {@code detect_types} for result sets opened from now on (until a pool's return). */
     public void detectTypes(int value) {
         if (value < 0 || value > 3) {
             throw new IllegalArgumentException(
                     "detect_types must be 0 to 3 (PARSE_DECLTYPES | PARSE_COLNAMES), got " + value);
         }
+        used = true;
         this.detectTypes = value;
     }
 
     /** The sqlite-jdbc connection underneath. */
     public SQLiteConnection sqliteConnection() {
         used = true;
+        giveBack.beforeHandOut();
         return delegate;
     }
 
     /**
-     * Rolls back any open transaction, whether JDBC's (auto-commit off: sqlite-jdbc's
-     * ROLLBACK and a new BEGIN) or one begun by SQL ({@code BEGIN}, {@code SAVEPOINT}) in auto-commit
-     * mode. Called when a pool takes the connection back (see the class comment); harmless when
-     * nothing is open.
+     * The sqlite-jdbc connection underneath, for a layer that itself puts back whatever it changes on
+     * it before the connection goes back to the pool — sqlite3j's Python façade over a pool
+     * ({@code Sqlite3.connect(dataSource)}). Unlike {@link #sqliteConnection()}, handing it out does
+     * not make the next return read and compare the whole session (functions included), which costs
+     * about 0.7 ms.
+     */
+    public SQLiteConnection sqliteConnectionRestoredByCaller() {
+        used = true;
+        return delegate;
+    }
+
+    /** Before {@code sql} runs on this connection: notes whether it may change the session. */
+    void beforeSql(String sql) throws SQLException {
+        giveBack.beforeSql(sql);
+    }
+
+    /**
+     * Gives the next borrower the connection as configured: rolls back any open transaction and
+     * puts the session back (see {@code GiveBack}). Called when a pool takes the connection back;
+     * does nothing when nothing ran or changed since the last reset.
+     *
+     * @throws SQLException with SQLState 08006 when the session cannot be put back: the connection
+     *                      should then be closed (HikariCP evicts it)
      */
     public void reset() throws SQLException {
         if (!used || delegate.isClosed()) {
             return;
         }
         used = false;
-        if (!delegate.getAutoCommit()) {
-            rollback();
-            return;
+        detectTypes = configuredDetectTypes;
+        if (registriesReached) {
+            registriesReached = false;
+            adapters = parentAdapters.child();
+            converters = parentConverters.child();
         }
-        // a prepared ROLLBACK stepped directly: when no transaction is open (the usual case) SQLite
-        // answers an error code, which costs nothing, where Statement.execute would build an exception
-        if (rollback == null || rollback.pointer.isClosed()) {
-            rollback = (CoreStatement) delegate.prepareStatement("ROLLBACK");
-        }
-        int rc = rollback.pointer.safeRunInt((db, p) -> {
-            int stepped = db.step(p);
-            db.reset(p);
-            return stepped;
-        });
-        // SQLITE_ERROR is "cannot rollback - no transaction is active"; anything else is real
-        if (rc != SQLITE_DONE && rc != SQLITE_ERROR) {
-            delegate.getDatabase().throwex(rc);
-        }
+        giveBack.reset();
     }
-
-    private static final int SQLITE_ERROR = 1;
-    private static final int SQLITE_DONE = 101;
-    /** The prepared ROLLBACK of {@link #reset()}. */
-    private CoreStatement rollback;
 
     /** The SQLite value to bind for {@code value}: its adapter's, its conform()'s, or itself. */
     Object adapt(Object value) throws SQLException {
@@ -199,26 +203,19 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         } catch (SQLException e) {
             throw e;
         } catch (Exception e) {
-            throw new SQLException("adapter for " + value.getClass().getName() + " failed: " + e, "22000", e);
+            throw new SQLException("adapter for " + value.getClass().getName() + " failed"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "22000", e);
         }
         return value;
     }
 
+    /** Also {@link #reset()} when a pool's proxy calls it on its return (see {@code GiveBack}). */
     @Override
     public void clearWarnings() throws SQLException {
-        if (used && calledFromPoolClose()) {
+        if (used && GiveBack.calledFromPoolClose()) {
             reset();
         }
         delegate.clearWarnings();
-    }
-
-    /** Whether a caller close by is the {@code close()} of another Connection class: a pool's proxy. */
-    private static boolean calledFromPoolClose() {
-        return WALKER.walk(frames -> frames
-                .dropWhile(f -> f.getDeclaringClass() == Sqlite3jConnection.class)
-                .limit(2)
-                .anyMatch(f -> f.getMethodName().equals("close")
-                        && Connection.class.isAssignableFrom(f.getDeclaringClass())));
     }
 
     @Override
@@ -263,6 +260,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
     /** The columns must be the table's rowid (its INTEGER PRIMARY KEY): see {@link GeneratedKeys}. */
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        giveBack.beforeSql(sql);
         GeneratedKeys keys = GeneratedKeys.ask(delegate, sql, 0, null, columnIndexes);
         return new Sqlite3jPreparedStatement(this, compiled(() -> delegate.prepareStatement(sql)), null, keys);
     }
@@ -270,6 +268,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
     /** The columns must be the table's rowid (its INTEGER PRIMARY KEY): see {@link GeneratedKeys}. */
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        giveBack.beforeSql(sql);
         GeneratedKeys keys = GeneratedKeys.ask(delegate, sql, 0, columnNames, null);
         return new Sqlite3jPreparedStatement(this, compiled(() -> delegate.prepareStatement(sql)), null, keys);
     }
@@ -324,6 +323,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
      */
     private PreparedStatement prepare(String sql, int type, int concurrency, int holdability, int keys,
             Compile<PreparedStatement> compile) throws SQLException {
+        giveBack.beforeSql(sql);
         GeneratedKeys asked = keys >= 0 ? GeneratedKeys.ask(delegate, sql, keys, null, null)
                 : keysUnasked ? GeneratedKeys.ask(delegate, sql, Statement.RETURN_GENERATED_KEYS, null, null)
                 : null;
@@ -389,6 +389,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         }
         if (iface.isInstance(delegate)) {
             used = true;
+            giveBack.beforeHandOut();
             return iface.cast(delegate);
         }
         return delegate.unwrap(iface);
@@ -409,6 +410,7 @@ public final class Sqlite3jConnection extends SQLiteConnection {
     @Override
     public DB getDatabase() {
         used = true;
+        giveBack.beforeHandOut();
         return delegate.getDatabase();
     }
 
@@ -459,6 +461,8 @@ public final class Sqlite3jConnection extends SQLiteConnection {
 
     @Override
     public void setLimit(SQLiteLimits limit, int value) throws SQLException {
+        used = true;
+        giveBack.beforeLimit();
         delegate.setLimit(limit, value);
     }
 

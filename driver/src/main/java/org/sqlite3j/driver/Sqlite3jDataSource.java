@@ -7,6 +7,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ import org.sqlite3j.adapters.Converters;
  * configured with JavaBean setters so pools can create it by class name (HikariCP's
  * {@code dataSourceClassName} with {@code dataSource.database=...}, {@code dataSource.journalMode=WAL}).
  * Either {@link #setUrl} (a whole {@code jdbc:sqlite3:} URL) or {@link #setDatabase} (a path) names
- * the database; the setters add options of {@link Sqlite3jOption} (URL options win over them).
+ * the database; the setters add options of {@link Sqlite3jOption} (they win over the URL's, as Properties do).
  * Values are checked when a connection is opened: a bad one is an {@link SQLException} naming the
  * option and the allowed values.
  *
@@ -258,6 +260,8 @@ public class Sqlite3jDataSource implements DataSource, ConnectionPoolDataSource 
             }
             InvocationHandler h = new InvocationHandler() {
                 private boolean closed;
+                /** The statements made through this handle, closed with it (as a pool's proxy does). */
+                private final List<Statement> statements = new ArrayList<>();
 
                 @Override
                 public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
@@ -265,7 +269,17 @@ public class Sqlite3jDataSource implements DataSource, ConnectionPoolDataSource 
                         case "close":
                             if (!closed) {
                                 closed = true;
-                                physical.reset();
+                                closeStatements();
+                                try {
+                                    physical.reset();
+                                } catch (SQLException e) {
+                                    // JDBC's signal that the physical connection is unusable: the pool drops it
+                                    ConnectionEvent event = new ConnectionEvent(Pooled.this, e);
+                                    for (ConnectionEventListener l : listeners) {
+                                        l.connectionErrorOccurred(event);
+                                    }
+                                    throw e;
+                                }
                                 ConnectionEvent event = new ConnectionEvent(Pooled.this);
                                 for (ConnectionEventListener l : listeners) {
                                     l.connectionClosed(event);
@@ -284,12 +298,29 @@ public class Sqlite3jDataSource implements DataSource, ConnectionPoolDataSource 
                             if (closed) {
                                 throw new SQLException("connection handle is closed", "08003");
                             }
+                            Object result;
                             try {
-                                return m.invoke(physical, args);
+                                result = m.invoke(physical, args);
                             } catch (InvocationTargetException e) {
                                 throw e.getCause();
                             }
+                            if (result instanceof Statement statement) {
+                                statements.removeIf(Pooled::isClosedQuietly);
+                                statements.add(statement);
+                            }
+                            return result;
                     }
+                }
+
+                private void closeStatements() {
+                    for (Statement statement : statements) {
+                        try {
+                            statement.close();
+                        } catch (SQLException ignored) {
+                            // closing what the borrower left open; the reset below reports real trouble
+                        }
+                    }
+                    statements.clear();
                 }
             };
             handle = (Connection) Proxy.newProxyInstance(Sqlite3jDataSource.class.getClassLoader(),
@@ -300,6 +331,14 @@ public class Sqlite3jDataSource implements DataSource, ConnectionPoolDataSource 
         @Override
         public void close() throws SQLException {
             physical.close();
+        }
+
+        private static boolean isClosedQuietly(Statement statement) {
+            try {
+                return statement.isClosed();
+            } catch (SQLException e) {
+                return true;
+            }
         }
 
         @Override

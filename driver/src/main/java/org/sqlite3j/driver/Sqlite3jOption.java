@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.sqlite.SQLiteConfig;
+import org.sqlite3j.driver.internal.Quote;
 
 /**
  * Every option a {@code jdbc:sqlite3:} URL, a {@code Properties} object or a
@@ -18,10 +19,14 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Besides these, the names of sqlite-jdbc's own options ({@link SQLiteConfig.Pragma}, e.g.
  * {@code cache_size}, {@code temp_store}, {@code date_class}) are accepted and passed through to
- * sqlite-jdbc unchanged, checked against sqlite-jdbc's allowed values where it has a list: see
- * {@link #passThrough()}. Any other name is an {@link SQLException} that names the option and the
- * known options; a value outside the allowed ones is an {@link SQLException} that names the
- * option, the value and the allowed values. Choices compare case-insensitively.
+ * sqlite-jdbc unchanged, checked against sqlite-jdbc's allowed values where it has a list and,
+ * for those that take a number ({@code cache_size}, {@code page_size}, {@code user_version},
+ * {@code mmap_size}, every {@code limit_*}...), checked to be exactly an integer in the range SQLite
+ * takes: see {@link #passThrough()} and {@link #integerRange(String)}. Any other name is an
+ * {@link SQLException} that names the option and the known options; a value outside the allowed
+ * ones is an {@link SQLException} that names the option, the value and the allowed values. Choices
+ * compare case-insensitively; numbers are taken only as written, without spaces or trailing text.
+ * Messages show at most {@value Quote#MAX_SHOWN} characters of a value ({@link Quote}).
  */
 public enum Sqlite3jOption {
 
@@ -78,6 +83,62 @@ public enum Sqlite3jOption {
     /** How a value is checked. */
     enum Kind { CHOICE, INTEGER, DECIMAL, ANY }
 
+    /**
+     * The integers an option takes: from {@code min} to {@code max}, and, for {@code page_size}, only
+     * powers of two.
+     */
+    public record IntegerRange(long min, long max, boolean powerOfTwo) {
+
+        static final IntegerRange NON_NEGATIVE_INT = new IntegerRange(0, Integer.MAX_VALUE, false);
+        static final IntegerRange INT = new IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE, false);
+
+        /** Whether {@code raw} is exactly an integer of this range: an optional sign and digits, nothing else. */
+        public boolean accepts(String raw) {
+            int start = raw.startsWith("-") || raw.startsWith("+") ? 1 : 0;
+            if (raw.length() == start || raw.length() - start > 19) {
+                return false;
+            }
+            for (int i = start; i < raw.length(); i++) {
+                if (raw.charAt(i) < '0' || raw.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            long v;
+            try {
+                v = Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                return false; // beyond 64 bits
+            }
+            return v >= min && v <= max && (!powerOfTwo || Long.bitCount(v) == 1);
+        }
+
+        /** The range in words, for messages. */
+        public String describe() {
+            return (powerOfTwo ? "a power of two" : "an integer") + " from " + min + " to " + max;
+        }
+    }
+
+    /**
+     * sqlite-jdbc's options that take a number, with the range SQLite takes (sqlite3.h and the
+     * PRAGMA documentation): negative cache sizes are KiB, a negative journal_size_limit is "no
+     * limit", user_version and application_id are 32-bit signed, max_page_count is 32-bit unsigned.
+     */
+    private static final Map<String, IntegerRange> PASS_THROUGH_INTEGERS = Map.ofEntries(
+            Map.entry("open_mode", IntegerRange.NON_NEGATIVE_INT),
+            Map.entry("cache_size", IntegerRange.INT),
+            Map.entry("default_cache_size", IntegerRange.INT),
+            Map.entry("mmap_size", new IntegerRange(0, Long.MAX_VALUE, false)),
+            Map.entry("incremental_vacuum", IntegerRange.INT),
+            Map.entry("journal_size_limit", new IntegerRange(-1, Long.MAX_VALUE, false)),
+            Map.entry("page_size", new IntegerRange(512, 65536, true)),
+            Map.entry("max_page_count", new IntegerRange(0, 4_294_967_294L, false)),
+            Map.entry("user_version", IntegerRange.INT),
+            Map.entry("application_id", IntegerRange.INT),
+            Map.entry("wal_autocheckpoint", IntegerRange.INT));
+    /** sqlite-jdbc's option that is a boolean without a list of choices. */
+    private static final List<String> BOOLEAN = List.of("true", "false");
+    private static final String EXPLICIT_READONLY = "jdbc.explicit_readonly";
+
     private static final Map<String, Sqlite3jOption> BY_NAME;
     private static final Map<String, SQLiteConfig.Pragma> PASS_THROUGH;
 
@@ -130,6 +191,21 @@ public enum Sqlite3jOption {
         return choices;
     }
 
+    /**
+     * The integers the option called {@code name} takes (one of ours or sqlite-jdbc's, every
+     * {@code limit_*} from 0), or null when it does not take an integer.
+     */
+    public static IntegerRange integerRange(String name) {
+        Sqlite3jOption o = BY_NAME.get(name);
+        if (o != null) {
+            return o.kind == Kind.INTEGER ? IntegerRange.NON_NEGATIVE_INT : null;
+        }
+        if (name.startsWith("limit_") && PASS_THROUGH.containsKey(name)) {
+            return IntegerRange.NON_NEGATIVE_INT;
+        }
+        return PASS_THROUGH_INTEGERS.get(name);
+    }
+
     /** The option called {@code name}, or null. */
     public static Sqlite3jOption byName(String name) {
         return BY_NAME.get(name);
@@ -147,39 +223,42 @@ public enum Sqlite3jOption {
      * @param where the URL or data source the value came from, for the message
      */
     public String check(String raw, String where) throws SQLException {
-        String v = raw.trim();
         switch (kind) {
             case CHOICE:
                 for (String c : choices) {
-                    if (c.equalsIgnoreCase(v)) {
+                    if (c.equalsIgnoreCase(raw.trim())) {
                         return c;
                     }
                 }
                 break;
             case INTEGER:
-                try {
-                    if (Long.parseLong(v) >= 0 && Long.parseLong(v) <= Integer.MAX_VALUE) {
-                        return v;
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below
+                if (IntegerRange.NON_NEGATIVE_INT.accepts(raw)) {
+                    return raw;
                 }
                 break;
             case DECIMAL:
-                try {
-                    double d = Double.parseDouble(v);
-                    if (d >= 0 && d * 1000 <= Integer.MAX_VALUE) {
-                        return v;
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below
+                if (isSeconds(raw)) {
+                    return raw;
                 }
                 break;
             default:
-                return v;
+                return raw;
         }
-        throw new SQLException("invalid value '" + raw + "' for option '" + optionName + "' in " + where
-                + "; allowed values: " + allowed(), "22023");
+        throw invalid(raw, optionName, where, allowed());
+    }
+
+    /** A number of seconds as Python's float() reads one, not negative and at most Integer.MAX_VALUE ms. */
+    private static boolean isSeconds(String raw) {
+        if (!raw.matches("(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+            return false; // (Java's parseDouble would also take "5d", "0x1p3", "NaN" and spaces)
+        }
+        double d = Double.parseDouble(raw);
+        return d * 1000 <= Integer.MAX_VALUE;
+    }
+
+    private static SQLException invalid(String raw, String name, String where, String allowed) {
+        return new SQLException("invalid value " + Quote.quote(raw) + " for option " + Quote.quote(name)
+                + " in " + Quote.shorten(where) + "; allowed values: " + allowed, "22023");
     }
 
     private String allowed() {
@@ -187,7 +266,7 @@ public enum Sqlite3jOption {
             case CHOICE:
                 return String.join(", ", choices);
             case INTEGER:
-                return "an integer from 0 to " + Integer.MAX_VALUE;
+                return IntegerRange.NON_NEGATIVE_INT.describe();
             case DECIMAL:
                 return "a non-negative number of seconds, e.g. 5.0";
             default:
@@ -197,7 +276,8 @@ public enum Sqlite3jOption {
 
     /**
      * Checks every entry of {@code options}: our options are normalised, sqlite-jdbc's pass through
-     * (checked against its choices), anything else is an error naming the known options.
+     * (checked against its choices or its integer range), anything else is an error naming the known
+     * options.
      *
      * @return the checked options, in the given order
      */
@@ -213,8 +293,8 @@ public enum Sqlite3jOption {
             }
             SQLiteConfig.Pragma p = PASS_THROUGH.get(name);
             if (p == null) {
-                throw new SQLException("unknown option '" + name + "' in " + where + "; known options: "
-                        + String.join(", ", BY_NAME.keySet()) + ", and sqlite-jdbc's "
+                throw new SQLException("unknown option " + Quote.quote(name) + " in " + Quote.shorten(where)
+                        + "; known options: " + String.join(", ", BY_NAME.keySet()) + ", and sqlite-jdbc's "
                         + String.join(", ", PASS_THROUGH.keySet()), "42704");
             }
             out.put(name, checkPassThrough(p, e.getValue(), where));
@@ -224,16 +304,24 @@ public enum Sqlite3jOption {
 
     private static String checkPassThrough(SQLiteConfig.Pragma p, String raw, String where)
             throws SQLException {
-        if (p.choices == null || p.choices.length == 0) {
+        IntegerRange range = integerRange(p.pragmaName);
+        if (range != null) {
+            if (range.accepts(raw)) {
+                return raw;
+            }
+            throw invalid(raw, p.pragmaName, where, range.describe());
+        }
+        List<String> choices = p.pragmaName.equals(EXPLICIT_READONLY) ? BOOLEAN
+                : p.choices == null ? List.of() : List.of(p.choices);
+        if (choices.isEmpty()) {
             return raw;
         }
-        for (String c : p.choices) {
+        for (String c : choices) {
             if (c.equalsIgnoreCase(raw.trim())) {
                 return c;
             }
         }
-        throw new SQLException("invalid value '" + raw + "' for option '" + p.pragmaName + "' in " + where
-                + "; allowed values: " + String.join(", ", p.choices), "22023");
+        throw invalid(raw, p.pragmaName, where, String.join(", ", choices));
     }
 
     /** One {@link DriverPropertyInfo} per option (ours first, then sqlite-jdbc's), showing {@code given}. */
