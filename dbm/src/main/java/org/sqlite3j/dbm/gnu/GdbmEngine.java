@@ -47,12 +47,16 @@ final class GdbmEngine {
     boolean needRecovery;
     final Falloc falloc = new Falloc(this);
     private final Map<Long, Bucket> cache = new LinkedHashMap<>(256, 0.75f, true);
+    /**
+     * The bucket last used through each directory entry (parallel to {@link #dir}): a lookup that finds
+     * it there, still cached and still the entry's bucket, skips the cache map.
+     */
+    private Bucket[] byDir;
     private final Set<Bucket> changed = new LinkedHashSet<>();
     /** {@code next_block} as the header on disk says it. */
     private long diskNextBlock;
-    /** The hash of the key last looked up, and its record (key + value). */
+    /** The hash of the key last looked up. */
     private int lastHash;
-    private byte[] lastEntry;
     /** Element location of the key last returned by a scan. */
     private int scanLoc;
 
@@ -140,10 +144,17 @@ final class GdbmEngine {
             throw GdbmConst.error(GdbmConst.BAD_DIR_ENTRY);
         }
         long adr = dir[dirIndex];
-        Bucket b = cache.get(adr);
-        if (b == null) {
-            b = Bucket.parse(io.read(adr, header.bucketSize), adr, header, writer);
-            cachePut(b);
+        if (byDir == null || byDir.length != dir.length) {
+            byDir = new Bucket[dir.length];
+        }
+        Bucket b = byDir[dirIndex];
+        if (b == null || b.adr != adr || !b.cached) {
+            b = cache.get(adr);
+            if (b == null) {
+                b = Bucket.parse(io.read(adr, header.bucketSize), adr, header, writer);
+                cachePut(b);
+            }
+            byDir[dirIndex] = b;
         }
         bucketDir = dirIndex;
         current = b;
@@ -151,6 +162,7 @@ final class GdbmEngine {
 
     private void cachePut(Bucket b) {
         cache.put(b.adr, b);
+        b.cached = true;
         int limit = Math.max(GdbmConst.CACHE_SIZE, Math.min(dir.length, GdbmConst.MAX_CACHE_SIZE));
         if (cache.size() > limit) {
             var it = cache.entrySet().iterator();
@@ -158,6 +170,7 @@ final class GdbmEngine {
                 Bucket old = it.next().getValue();
                 if (!changed.contains(old) && old != current) {
                     it.remove();
+                    old.cached = false;
                 }
             }
         }
@@ -181,27 +194,32 @@ final class GdbmEngine {
 
     /** {@code _gdbm_read_entry}: the key and value of element {@code loc} of the current bucket. */
     private byte[] readEntry(int loc) {
+        checkEntry(loc);
+        return io.read(current.dataPointer[loc], (long) current.keySize[loc] + current.dataSize[loc]);
+    }
+
+    /** What {@code _gdbm_read_entry} checks: a valid element whose key and value are in the file. */
+    private void checkEntry(int loc) {
         if (!current.elementValid(loc)) {
             throw GdbmConst.error(GdbmConst.BAD_HASH_TABLE);
         }
-        return io.read(current.dataPointer[loc], (long) current.keySize[loc] + current.dataSize[loc]);
+        io.check(current.dataPointer[loc], (long) current.keySize[loc] + current.dataSize[loc]);
     }
 
     /** {@code _gdbm_findkey}: the element of {@code key} in its (now current) bucket, or -1. */
     int findKey(byte[] key) {
         int hash = GdbmHash.hash(key);
         lastHash = hash;
-        lastEntry = null;
         getBucket(GdbmHash.bucketDir(hash, header.dirBits));
         int elems = header.bucketElems;
         int loc = hash % elems;
         int home = loc;
+        int start = Bucket.startOf(key);
         while (current.hashValue[loc] != -1) {
             int ks = current.keySize[loc];
-            if (current.hashValue[loc] == hash && ks == key.length && startMatches(current.keyStart[loc], key)) {
-                byte[] entry = readEntry(loc);
-                if (Arrays.equals(entry, 0, ks, key, 0, ks)) {
-                    lastEntry = entry;
+            if (current.hashValue[loc] == hash && ks == key.length && current.startMatches(loc, key, start)) {
+                checkEntry(loc);
+                if (io.equalsAt(current.dataPointer[loc], key)) {
                     return loc;
                 }
             }
@@ -213,11 +231,6 @@ final class GdbmEngine {
         return -1;
     }
 
-    private static boolean startMatches(byte[] start, byte[] key) {
-        int n = Math.min(GdbmConst.SMALL, key.length);
-        return Arrays.equals(start, 0, n, key, 0, n);
-    }
-
     /** {@code gdbm_fetch}: the value stored under {@code key}, or null. */
     byte[] fetch(byte[] key) {
         assertConsistent();
@@ -225,7 +238,7 @@ final class GdbmEngine {
         if (loc < 0) {
             return null;
         }
-        return Arrays.copyOfRange(lastEntry, key.length, lastEntry.length);
+        return io.read(current.dataPointer[loc] + key.length, current.dataSize[loc]);
     }
 
     /** {@code gdbm_count}: the sum of the buckets' counts. */
@@ -357,14 +370,12 @@ final class GdbmEngine {
                     }
                 }
                 current.count++;
-                current.hashValue[loc] = hash;
-                System.arraycopy(key, 0, current.keyStart[loc], 0, Math.min(GdbmConst.SMALL, key.length));
+                current.setKey(loc, hash, key);
             }
-            current.dataPointer[loc] = fileAdr;
-            current.keySize[loc] = key.length;
-            current.dataSize[loc] = value.length;
-            writeData(fileAdr, key, 0, key.length);
-            writeData(fileAdr + key.length, value, 0, value.length);
+            current.setData(loc, fileAdr, key.length, value.length);
+            byte[] entry = Arrays.copyOf(key, newSize);
+            System.arraycopy(value, 0, entry, key.length, value.length);
+            writeData(fileAdr, entry, 0, newSize);
             markChanged(current);
             endUpdate();
             return true;
@@ -386,7 +397,7 @@ final class GdbmEngine {
             int elems = header.bucketElems;
             long freeAdr = b.dataPointer[loc];
             int freeSize = b.keySize[loc] + b.dataSize[loc];
-            b.hashValue[loc] = -1;
+            b.clear(loc);
             b.count--;
             int lastLoc = loc;
             loc = (loc + 1) % elems;
@@ -395,7 +406,7 @@ final class GdbmEngine {
                 if ((lastLoc < loc && (home <= lastLoc || home > loc))
                         || (lastLoc > loc && home <= lastLoc && home > loc)) {
                     b.copyElement(lastLoc, b, loc);
-                    b.hashValue[loc] = -1;
+                    b.clear(loc);
                     lastLoc = loc;
                 }
                 loc = (loc + 1) % elems;
@@ -485,6 +496,7 @@ final class GdbmEngine {
             bucketDir = GdbmHash.bucketDir(nextInsert, header.dirBits);
             long oldAdr = current.adr;
             cache.remove(oldAdr);
+            current.cached = false;
             changed.remove(current);
             if (dir[bucketDir] != adr0) {
                 Bucket t = nc[0];

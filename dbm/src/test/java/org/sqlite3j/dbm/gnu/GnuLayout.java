@@ -59,7 +59,7 @@ final class GnuLayout {
                     if (k.hashValue[i] != -1) {
                         int n = Math.min(GdbmConst.SMALL, k.keySize[i]);
                         sb.append(String.format(Locale.ROOT, "  %d: %08x %s @%d %d+%d%n", i, k.hashValue[i],
-                                GnuPython.hex(java.util.Arrays.copyOf(k.keyStart[i], n)), k.dataPointer[i],
+                                GnuPython.hex(java.util.Arrays.copyOf(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(k.keyStart[i]).array(), n)), k.dataPointer[i],
                                 k.keySize[i], k.dataSize[i]));
                     }
                 }
