@@ -210,12 +210,9 @@ public final class HashDatabase implements AutoCloseable {
             throw HashMeta.corrupt("page " + page.pgno() + ": key item " + i + " has type " + type);
         }
         int itemlen = page.itemLength(i) - 1;
-        byte[] data = page.bytes(off + 1, itemlen);
-        int n = Math.min(itemlen, key.length);
-        for (int k = 0; k < n; k++) {
-            if (key[k] != data[k]) {
-                return (key[k] & 0xFF) - (data[k] & 0xFF);
-            }
+        int res = page.compareBytes(key, off + 1, Math.min(itemlen, key.length));
+        if (res != 0) {
+            return res;
         }
         return itemlen > key.length ? 1 : itemlen < key.length ? -1 : 0;
     }
