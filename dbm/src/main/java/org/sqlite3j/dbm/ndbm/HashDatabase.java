@@ -45,6 +45,11 @@ public final class HashDatabase implements AutoCloseable {
      * @throws org.sqlite3j.dbm.Dbm.NdbmError when it is a hash file this reader cannot read, or damaged
      */
     public static HashDatabase open(Path dbFile) throws IOException, HashMeta.NotHashFile {
+        return open(dbFile, PageFile.DEFAULT_CACHE_LIMIT);
+    }
+
+    /** As {@link #open(Path)}, keeping at most {@code cacheLimit} bytes of pages in memory. */
+    static HashDatabase open(Path dbFile, long cacheLimit) throws IOException, HashMeta.NotHashFile {
         FileChannel channel = FileChannel.open(dbFile, StandardOpenOption.READ);
         try {
             long size = channel.size();
@@ -55,7 +60,7 @@ public final class HashDatabase implements AutoCloseable {
             byte[] bytes = new byte[head.position()];
             head.flip().get(bytes);
             HashMeta meta = HashMeta.parse(bytes);
-            return new HashDatabase(new PageFile(channel, meta));
+            return new HashDatabase(new PageFile(channel, meta, cacheLimit));
         } catch (IOException | HashMeta.NotHashFile | RuntimeException e) {
             channel.close();
             throw e;
