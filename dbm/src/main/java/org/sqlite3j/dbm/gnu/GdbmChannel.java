@@ -33,9 +33,9 @@ final class GdbmChannel implements AutoCloseable {
     /** Bytes of a chunk: a power of two, a multiple of every usual block size. */
     static final int CHUNK = 1 << 16;
     private static final int CHUNK_SHIFT = 16;
-    /** The most bytes of chunks one open file keeps: 64 MiB, or an eighth of the heap if that is less. */
+    /** The most bytes of chunks one open file keeps: 64 MiB, or a sixteenth of the heap if that is less. */
     static final long DEFAULT_CACHE_LIMIT = Math.max(4L * CHUNK,
-            Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
+            Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
 
     final FileChannel channel;
     /**

@@ -10,7 +10,7 @@ import org.sqlite3j.dbm.Dbm;
 /**
  * The pages of one Berkeley DB file, read on demand from a {@link FileChannel} in the meta page's byte
  * order and kept: every page read stays in memory while the pages kept take at most
- * {@link #DEFAULT_CACHE_LIMIT} bytes (64 MiB, or an eighth of the heap if that is less); past that the
+ * {@link #DEFAULT_CACHE_LIMIT} bytes (64 MiB, or a sixteenth of the heap if that is less); past that the
  * least recently used page is dropped. So a reader that has seen the file once makes no system call
  * per lookup (Berkeley DB's own pool, 256 KiB by default, is far smaller, and it reads a page per miss).
  * Page {@code n} is the {@code pagesize} bytes at {@code n * pagesize}; a page that is not wholly inside
@@ -24,9 +24,9 @@ import org.sqlite3j.dbm.Dbm;
  */
 public final class PageFile implements AutoCloseable {
 
-    /** The most bytes of pages one open file keeps: 64 MiB, or an eighth of the heap if that is less. */
+    /** The most bytes of pages one open file keeps: 64 MiB, or a sixteenth of the heap if that is less. */
     public static final long DEFAULT_CACHE_LIMIT = Math.max(1L << 20,
-            Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8));
+            Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16));
 
     private final FileChannel channel;
     private final HashMeta meta;
