@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * A GDBM hash bucket ({@code hash_bucket}): a small open-addressing hash table of
@@ -17,10 +16,9 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>An element's key and value are stored together elsewhere in the file, at {@code data_pointer}.
- * A bucket keeps its bytes as last read or written; elements change only through
- * {@link #setKey}, {@link #setData}, {@link #clear} and {@link #copyElement}, which mark them, so
- * {@link #toBytes} encodes only the marked elements (and the fields before the table) again and
- * allocates nothing.
+ * The elements live in the bucket's own {@code bucket_size} bytes, read and changed in place (an
+ * element is one 24-byte run, as in libgdbm's memory, so a probe touches one cache line); the fields
+ * before the table are kept as fields and put back by {@link #toBytes}, which allocates nothing.
  */
 final class Bucket {
 
@@ -34,33 +32,25 @@ final class Bucket {
     final AvailTable avail = new AvailTable(GdbmConst.BUCKET_AVAIL, GdbmConst.BUCKET_AVAIL);
     int bucketBits;
     int count;
-    /** Read-only outside this class, as are the four arrays below: change elements through the setters. */
-    final int[] hashValue;
-    /** {@code key_start} of each element: its {@value GdbmConst#SMALL} bytes as a little-endian int. */
-    final int[] keyStart;
-    final long[] dataPointer;
-    final int[] keySize;
-    final int[] dataSize;
+    private final int elems;
     /**
-     * The bucket's {@code bucket_size} bytes: as read, then as {@link #toBytes} last wrote them. The
-     * bytes past the last element (bucket_size need not be a whole number of elements) are kept as read.
+     * The bucket's {@code bucket_size} bytes: the elements as they are now; the fields before the table
+     * as last read or written. The bytes past the last element (bucket_size need not be a whole number
+     * of elements) are kept as read.
      */
     private final byte[] image;
-    /** Elements changed since the image was last encoded, one bit each. */
-    private final long[] dirty;
 
     private Bucket(int elems, byte[] image) {
-        hashValue = new int[elems];
-        keyStart = new int[elems];
-        dataPointer = new long[elems];
-        keySize = new int[elems];
-        dataSize = new int[elems];
+        this.elems = elems;
         this.image = image;
-        dirty = new long[(elems + 63) >>> 6];
     }
 
     int elems() {
-        return hashValue.length;
+        return elems;
+    }
+
+    private static int at(int loc) {
+        return GdbmConst.BUCKET_TABLE_OFFSET + loc * GdbmConst.BUCKET_ELEMENT_SIZE;
     }
 
     /** {@code _gdbm_new_bucket}: every element empty (hash -1), no avail, {@code bits} bits. */
@@ -68,8 +58,9 @@ final class Bucket {
         Bucket b = new Bucket(h.bucketElems, new byte[h.bucketSize]);
         b.adr = adr;
         b.bucketBits = bits;
-        Arrays.fill(b.hashValue, -1);
-        Arrays.fill(b.dirty, -1L);
+        for (int i = 0; i < b.elems; i++) {
+            INT.set(b.image, at(i), -1);
+        }
         return b;
     }
 
@@ -95,51 +86,40 @@ final class Bucket {
         if (!k.avail.valid(h.bucketSize, h.nextBlock, writer)) {
             throw GdbmConst.error(GdbmConst.BAD_AVAIL);
         }
-        for (int i = 0; i < h.bucketElems; i++) {
-            int p = GdbmConst.BUCKET_TABLE_OFFSET + i * GdbmConst.BUCKET_ELEMENT_SIZE;
-            k.hashValue[i] = (int) INT.get(bytes, p);
-            k.keyStart[i] = (int) INT.get(bytes, p + 4);
-            k.dataPointer[i] = (long) LONG.get(bytes, p + 8);
-            k.keySize[i] = (int) INT.get(bytes, p + 16);
-            k.dataSize[i] = (int) INT.get(bytes, p + 20);
-        }
         return k;
     }
 
-    /**
-     * The bucket's {@code bucket_size} bytes as GDBM writes them: its own array with the changed
-     * elements and the fields before the table encoded again (valid until the next change).
-     */
+    /** The bucket's {@code bucket_size} bytes as GDBM writes them: its own array (valid until the next change). */
     byte[] toBytes(Header h) {
-        byte[] out = image;
-        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, avail.count);
         b.putInt(4, 0);
         avail.writeElems(b, 8);
-        INT.set(out, 104, bucketBits);
-        INT.set(out, 108, count);
-        for (int w = 0; w < dirty.length; w++) {
-            long bits = dirty[w];
-            while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                if (i >= elems()) {
-                    break;
-                }
-                int p = GdbmConst.BUCKET_TABLE_OFFSET + i * GdbmConst.BUCKET_ELEMENT_SIZE;
-                INT.set(out, p, hashValue[i]);
-                INT.set(out, p + 4, keyStart[i]);
-                LONG.set(out, p + 8, dataPointer[i]);
-                INT.set(out, p + 16, keySize[i]);
-                INT.set(out, p + 20, dataSize[i]);
-            }
-            dirty[w] = 0;
-        }
-        return out;
+        INT.set(image, 104, bucketBits);
+        INT.set(image, 108, count);
+        return image;
     }
 
-    private void touch(int loc) {
-        dirty[loc >>> 6] |= 1L << loc;
+    /** Element {@code loc}'s {@code hash_value}; -1 for an empty element. */
+    int hash(int loc) {
+        return (int) INT.get(image, at(loc));
+    }
+
+    /** Element {@code loc}'s {@code key_start}: its {@value GdbmConst#SMALL} bytes as a little-endian int. */
+    int keyStart(int loc) {
+        return (int) INT.get(image, at(loc) + 4);
+    }
+
+    long dataPointer(int loc) {
+        return (long) LONG.get(image, at(loc) + 8);
+    }
+
+    int keySize(int loc) {
+        return (int) INT.get(image, at(loc) + 16);
+    }
+
+    int dataSize(int loc) {
+        return (int) INT.get(image, at(loc) + 20);
     }
 
     /** The first {@value GdbmConst#SMALL} bytes of {@code key} (fewer for a shorter key) as a little-endian int. */
@@ -156,9 +136,9 @@ final class Bucket {
         return length >= GdbmConst.SMALL ? -1 : (1 << (8 * length)) - 1;
     }
 
-    /** Whether element {@code loc}'s {@code key_start} begins as {@code key} does (as far as either goes). */
+    /** Whether element {@code loc}'s {@code key_start} begins as {@code key} (whose {@link #startOf} is {@code start}) does. */
     boolean startMatches(int loc, byte[] key, int start) {
-        return ((keyStart[loc] ^ start) & startMask(key.length)) == 0;
+        return ((keyStart(loc) ^ start) & startMask(key.length)) == 0;
     }
 
     /**
@@ -167,42 +147,36 @@ final class Bucket {
      */
     void setKey(int loc, int hash, byte[] key) {
         int mask = startMask(key.length);
-        hashValue[loc] = hash;
-        keyStart[loc] = (keyStart[loc] & ~mask) | (startOf(key) & mask);
-        touch(loc);
+        INT.set(image, at(loc), hash);
+        INT.set(image, at(loc) + 4, (keyStart(loc) & ~mask) | (startOf(key) & mask));
     }
 
     /** Element {@code loc}'s record: at {@code pointer}, {@code keySize} + {@code dataSize} bytes. */
     void setData(int loc, long pointer, int keySize, int dataSize) {
-        dataPointer[loc] = pointer;
-        this.keySize[loc] = keySize;
-        this.dataSize[loc] = dataSize;
-        touch(loc);
+        int p = at(loc);
+        LONG.set(image, p + 8, pointer);
+        INT.set(image, p + 16, keySize);
+        INT.set(image, p + 20, dataSize);
     }
 
     /** Empties element {@code loc} (hash -1; the other fields stay, as GDBM leaves them). */
     void clear(int loc) {
-        hashValue[loc] = -1;
-        touch(loc);
+        INT.set(image, at(loc), -1);
     }
 
     /** Copies element {@code from} of {@code src} into slot {@code to} of this bucket. */
     void copyElement(int to, Bucket src, int from) {
-        hashValue[to] = src.hashValue[from];
-        keyStart[to] = src.keyStart[from];
-        dataPointer[to] = src.dataPointer[from];
-        keySize[to] = src.keySize[from];
-        dataSize[to] = src.dataSize[from];
-        touch(to);
+        System.arraycopy(src.image, at(from), image, at(to), GdbmConst.BUCKET_ELEMENT_SIZE);
     }
 
     /** {@code gdbm_bucket_element_valid_p}: the element's sizes and address are sane. */
     boolean elementValid(int loc) {
-        return loc >= 0 && loc < elems()
-                && hashValue[loc] != -1
-                && keySize[loc] >= 0
-                && GdbmConst.sumOk(dataPointer[loc], keySize[loc])
-                && dataSize[loc] >= 0
-                && GdbmConst.sumOk(dataPointer[loc] + keySize[loc], dataSize[loc]);
+        if (loc < 0 || loc >= elems || hash(loc) == -1) {
+            return false;
+        }
+        long ptr = dataPointer(loc);
+        int ks = keySize(loc);
+        int ds = dataSize(loc);
+        return ks >= 0 && GdbmConst.sumOk(ptr, ks) && ds >= 0 && GdbmConst.sumOk(ptr + ks, ds);
     }
 }

@@ -195,7 +195,7 @@ final class GdbmEngine {
     /** {@code _gdbm_read_entry}: the key and value of element {@code loc} of the current bucket. */
     private byte[] readEntry(int loc) {
         checkEntry(loc);
-        return io.read(current.dataPointer[loc], (long) current.keySize[loc] + current.dataSize[loc]);
+        return io.read(current.dataPointer(loc), (long) current.keySize(loc) + current.dataSize(loc));
     }
 
     /** What {@code _gdbm_read_entry} checks: a valid element whose key and value are in the file. */
@@ -203,7 +203,7 @@ final class GdbmEngine {
         if (!current.elementValid(loc)) {
             throw GdbmConst.error(GdbmConst.BAD_HASH_TABLE);
         }
-        io.check(current.dataPointer[loc], (long) current.keySize[loc] + current.dataSize[loc]);
+        io.check(current.dataPointer(loc), (long) current.keySize(loc) + current.dataSize(loc));
     }
 
     /** {@code _gdbm_findkey}: the element of {@code key} in its (now current) bucket, or -1. */
@@ -215,15 +215,15 @@ final class GdbmEngine {
         int loc = hash % elems;
         int home = loc;
         int start = Bucket.startOf(key);
-        while (current.hashValue[loc] != -1) {
-            int ks = current.keySize[loc];
-            if (current.hashValue[loc] == hash && ks == key.length && current.startMatches(loc, key, start)) {
+        Bucket b = current;
+        for (int h = b.hash(loc); h != -1; h = b.hash(loc)) {
+            if (h == hash && b.keySize(loc) == key.length && b.startMatches(loc, key, start)) {
                 checkEntry(loc);
-                if (io.equalsAt(current.dataPointer[loc], key)) {
+                if (io.equalsAt(current.dataPointer(loc), key)) {
                     return loc;
                 }
             }
-            loc = (loc + 1) % elems;
+            loc = loc + 1 == elems ? 0 : loc + 1;
             if (loc == home) {
                 break;
             }
@@ -238,7 +238,7 @@ final class GdbmEngine {
         if (loc < 0) {
             return null;
         }
-        return io.read(current.dataPointer[loc] + key.length, current.dataSize[loc]);
+        return io.read(current.dataPointer(loc) + key.length, current.dataSize(loc));
     }
 
     /** {@code gdbm_count}: the sum of the buckets' counts. */
@@ -282,12 +282,12 @@ final class GdbmEngine {
             getBucket(i);
             Bucket b = current;
             for (int loc = 0; loc < header.bucketElems; loc++) {
-                if (b.hashValue[loc] == -1) {
+                if (b.hash(loc) == -1) {
                     continue;
                 }
                 current = b;
                 byte[] entry = readEntry(loc);
-                int ks = b.keySize[loc];
+                int ks = b.keySize(loc);
                 action.accept(Arrays.copyOf(entry, ks), Arrays.copyOfRange(entry, ks, entry.length));
             }
         }
@@ -308,16 +308,16 @@ final class GdbmEngine {
                     return null;
                 }
             }
-            if (current.hashValue[loc] != -1) {
+            if (current.hash(loc) != -1) {
                 break;
             }
         }
         byte[] entry = readEntry(loc);
-        byte[] key = Arrays.copyOf(entry, current.keySize[loc]);
+        byte[] key = Arrays.copyOf(entry, current.keySize(loc));
         int hash = GdbmHash.hash(key);
         int b = GdbmHash.bucketDir(hash, header.dirBits);
         if (!(b >= 0 && b < dir.length && dir[b] >= header.blockSize
-                && dir[b] == dir[bucketDir] && hash == current.hashValue[loc])) {
+                && dir[b] == dir[bucketDir] && hash == current.hash(loc))) {
             throw GdbmConst.error(GdbmConst.BAD_HASH_ENTRY);
         }
         scanLoc = loc;
@@ -345,8 +345,8 @@ final class GdbmEngine {
                 if (!replace) {
                     return false;
                 }
-                long freeAdr = current.dataPointer[loc];
-                int freeSize = current.keySize[loc] + current.dataSize[loc];
+                long freeAdr = current.dataPointer(loc);
+                int freeSize = current.keySize(loc) + current.dataSize(loc);
                 if (freeSize != newSize) {
                     falloc.free(freeAdr, freeSize);
                 } else {
@@ -363,7 +363,7 @@ final class GdbmEngine {
                 int elems = header.bucketElems;
                 int start = hash % elems;
                 loc = start;
-                while (current.hashValue[loc] != -1) {
+                while (current.hash(loc) != -1) {
                     loc = (loc + 1) % elems;
                     if (loc == start) {
                         throw GdbmConst.error(GdbmConst.BAD_HASH_TABLE);
@@ -395,14 +395,14 @@ final class GdbmEngine {
             }
             Bucket b = current;
             int elems = header.bucketElems;
-            long freeAdr = b.dataPointer[loc];
-            int freeSize = b.keySize[loc] + b.dataSize[loc];
+            long freeAdr = b.dataPointer(loc);
+            int freeSize = b.keySize(loc) + b.dataSize(loc);
             b.clear(loc);
             b.count--;
             int lastLoc = loc;
             loc = (loc + 1) % elems;
-            while (loc != lastLoc && b.hashValue[loc] != -1) {
-                int home = b.hashValue[loc] % elems;
+            while (loc != lastLoc && b.hash(loc) != -1) {
+                int home = b.hash(loc) % elems;
                 if ((lastLoc < loc && (home <= lastLoc || home > loc))
                         || (lastLoc > loc && home <= lastLoc && home > loc)) {
                     b.copyElement(lastLoc, b, loc);
@@ -455,13 +455,13 @@ final class GdbmEngine {
             Bucket[] nc = {b0, b1};
             int elems = header.bucketElems;
             for (int i = 0; i < elems; i++) {
-                int hv = current.hashValue[i];
+                int hv = current.hash(i);
                 if (hv < 0) {
                     throw GdbmConst.error(GdbmConst.BAD_HASH_TABLE);
                 }
                 Bucket to = nc[(hv >> (GdbmConst.HASH_BITS - newBits)) & 1];
                 int loc = hv % elems;
-                while (to.hashValue[loc] != -1) {
+                while (to.hash(loc) != -1) {
                     loc = (loc + 1) % elems;
                 }
                 to.copyElement(loc, current, i);
