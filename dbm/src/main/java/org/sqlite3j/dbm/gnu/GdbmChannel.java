@@ -88,7 +88,12 @@ final class GdbmChannel implements AutoCloseable {
     byte[] read(long pos, long len) {
         check(pos, len);
         byte[] out = new byte[(int) len];
-        copy(pos, out, 0, out.length);
+        int in = (int) (pos & (CHUNK - 1));
+        if (in + len <= CHUNK) {
+            System.arraycopy(chunk(pos), in, out, 0, out.length);
+        } else {
+            copy(pos, out, 0, out.length);
+        }
         return out;
     }
 
@@ -108,6 +113,10 @@ final class GdbmChannel implements AutoCloseable {
     /** Whether the {@code key.length} bytes at {@code pos} are {@code key}; {@code Unexpected end of file} past the end. */
     boolean equalsAt(long pos, byte[] key) {
         check(pos, key.length);
+        int first = (int) (pos & (CHUNK - 1));
+        if (first + key.length <= CHUNK) {
+            return Arrays.equals(chunk(pos), first, first + key.length, key, 0, key.length);
+        }
         int done = 0;
         while (done < key.length) {
             byte[] c = chunk(pos + done);
