@@ -160,10 +160,14 @@ final class GdbmEngine {
         current = b;
     }
 
+    /** Test hook: when positive, the most buckets kept (instead of following the directory). */
+    int bucketCacheLimit;
+
     private void cachePut(Bucket b) {
         cache.put(b.adr, b);
         b.cached = true;
-        int limit = Math.max(GdbmConst.CACHE_SIZE, Math.min(dir.length, GdbmConst.MAX_CACHE_SIZE));
+        int limit = bucketCacheLimit > 0 ? bucketCacheLimit
+                : Math.max(GdbmConst.CACHE_SIZE, Math.min(dir.length, GdbmConst.MAX_CACHE_SIZE));
         if (cache.size() > limit) {
             var it = cache.entrySet().iterator();
             while (cache.size() > limit && it.hasNext()) {

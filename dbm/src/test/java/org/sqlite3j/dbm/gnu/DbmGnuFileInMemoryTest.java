@@ -79,6 +79,41 @@ class DbmGnuFileInMemoryTest {
         assertThat(out.trim()).isEqualTo(model.size() + " " + bytes);
     }
 
+    @Test
+    void bucketsDroppedFromASmallCacheAreReadAgainNotReused() throws Exception {
+        Path small = dir.resolve("small-bucket-cache.db");
+        Path normal = dir.resolve("normal.db");
+        Map<String, String> model = new LinkedHashMap<>();
+        Random rnd = new Random(3);
+        try (FileChannel ch = FileChannel.open(small, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE); DbmFile ref = DbmGnu.open(normal, "n", 0666)) {
+            GdbmChannel io = new GdbmChannel(ch);
+            GdbmEngine db = GdbmEngine.open(io, true, false, 4096, false);
+            db.bucketCacheLimit = 8;
+            for (int i = 0; i < 12_000; i++) {
+                String k = "key-" + rnd.nextInt(9_000);
+                if (rnd.nextInt(5) == 0) {
+                    boolean had = model.remove(k) != null;
+                    assertThat(db.delete(b(k))).isEqualTo(had);
+                    ref.pop(b(k), null);
+                } else {
+                    String v = i + "-" + "w".repeat(rnd.nextInt(200));
+                    model.put(k, v);
+                    db.store(b(k), b(v), true);
+                    ref.put(k, v);
+                }
+                String probe = "key-" + rnd.nextInt(9_000);
+                byte[] want = model.containsKey(probe) ? b(model.get(probe)) : null;
+                assertThat(db.fetch(b(probe))).as("%s after %d operations", probe, i).isEqualTo(want);
+            }
+            assertThat(db.dir.length).as("far more buckets than the 8 kept").isGreaterThan(64);
+            assertThat(db.count()).isEqualTo(model.size());
+            db.endUpdate();
+            io.force();
+        }
+        assertThat(GnuLayout.describe(small)).isEqualTo(GnuLayout.describe(normal));
+    }
+
     private Path javaFile(Map<String, String> model) {
         Path file = dir.resolve("truncated.db");
         try (DbmFile db = DbmGnu.open(file, "n", 0666)) {
