@@ -47,12 +47,16 @@ final class GdbmEngine {
     boolean needRecovery;
     final Falloc falloc = new Falloc(this);
     private final Map<Long, Bucket> cache = new LinkedHashMap<>(256, 0.75f, true);
+    /**
+     * The bucket last used through each directory entry (parallel to {@link #dir}): a lookup that finds
+     * it there, still cached and still the entry's bucket, skips the cache map.
+     */
+    private Bucket[] byDir;
     private final Set<Bucket> changed = new LinkedHashSet<>();
     /** {@code next_block} as the header on disk says it. */
     private long diskNextBlock;
-    /** The hash of the key last looked up, and its record (key + value). */
+    /** The hash of the key last looked up. */
     private int lastHash;
-    private byte[] lastEntry;
     /** Element location of the key last returned by a scan. */
     private int scanLoc;
 
@@ -140,24 +144,37 @@ final class GdbmEngine {
             throw GdbmConst.error(GdbmConst.BAD_DIR_ENTRY);
         }
         long adr = dir[dirIndex];
-        Bucket b = cache.get(adr);
-        if (b == null) {
-            b = Bucket.parse(io.read(adr, header.bucketSize), adr, header, writer);
-            cachePut(b);
+        if (byDir == null || byDir.length != dir.length) {
+            byDir = new Bucket[dir.length];
+        }
+        Bucket b = byDir[dirIndex];
+        if (b == null || b.adr != adr || !b.cached) {
+            b = cache.get(adr);
+            if (b == null) {
+                b = Bucket.parse(io.read(adr, header.bucketSize), adr, header, writer);
+                cachePut(b);
+            }
+            byDir[dirIndex] = b;
         }
         bucketDir = dirIndex;
         current = b;
     }
 
+    /** Test hook: when positive, the most buckets kept (instead of following the directory). */
+    int bucketCacheLimit;
+
     private void cachePut(Bucket b) {
         cache.put(b.adr, b);
-        int limit = Math.max(GdbmConst.CACHE_SIZE, Math.min(dir.length, GdbmConst.MAX_CACHE_SIZE));
+        b.cached = true;
+        int limit = bucketCacheLimit > 0 ? bucketCacheLimit
+                : Math.max(GdbmConst.CACHE_SIZE, Math.min(dir.length, GdbmConst.MAX_CACHE_SIZE));
         if (cache.size() > limit) {
             var it = cache.entrySet().iterator();
             while (cache.size() > limit && it.hasNext()) {
                 Bucket old = it.next().getValue();
                 if (!changed.contains(old) && old != current) {
                     it.remove();
+                    old.cached = false;
                 }
             }
         }
@@ -181,41 +198,41 @@ final class GdbmEngine {
 
     /** {@code _gdbm_read_entry}: the key and value of element {@code loc} of the current bucket. */
     private byte[] readEntry(int loc) {
+        checkEntry(loc);
+        return io.read(current.dataPointer(loc), (long) current.keySize(loc) + current.dataSize(loc));
+    }
+
+    /** What {@code _gdbm_read_entry} checks: a valid element whose key and value are in the file. */
+    private void checkEntry(int loc) {
         if (!current.elementValid(loc)) {
             throw GdbmConst.error(GdbmConst.BAD_HASH_TABLE);
         }
-        return io.read(current.dataPointer[loc], (long) current.keySize[loc] + current.dataSize[loc]);
+        io.check(current.dataPointer(loc), (long) current.keySize(loc) + current.dataSize(loc));
     }
 
     /** {@code _gdbm_findkey}: the element of {@code key} in its (now current) bucket, or -1. */
     int findKey(byte[] key) {
         int hash = GdbmHash.hash(key);
         lastHash = hash;
-        lastEntry = null;
         getBucket(GdbmHash.bucketDir(hash, header.dirBits));
         int elems = header.bucketElems;
         int loc = hash % elems;
         int home = loc;
-        while (current.hashValue[loc] != -1) {
-            int ks = current.keySize[loc];
-            if (current.hashValue[loc] == hash && ks == key.length && startMatches(current.keyStart[loc], key)) {
-                byte[] entry = readEntry(loc);
-                if (Arrays.equals(entry, 0, ks, key, 0, ks)) {
-                    lastEntry = entry;
+        int start = Bucket.startOf(key);
+        Bucket b = current;
+        for (int h = b.hash(loc); h != -1; h = b.hash(loc)) {
+            if (h == hash && b.keySize(loc) == key.length && b.startMatches(loc, key, start)) {
+                checkEntry(loc);
+                if (io.equalsAt(current.dataPointer(loc), key)) {
                     return loc;
                 }
             }
-            loc = (loc + 1) % elems;
+            loc = loc + 1 == elems ? 0 : loc + 1;
             if (loc == home) {
                 break;
             }
         }
         return -1;
-    }
-
-    private static boolean startMatches(byte[] start, byte[] key) {
-        int n = Math.min(GdbmConst.SMALL, key.length);
-        return Arrays.equals(start, 0, n, key, 0, n);
     }
 
     /** {@code gdbm_fetch}: the value stored under {@code key}, or null. */
@@ -225,7 +242,7 @@ final class GdbmEngine {
         if (loc < 0) {
             return null;
         }
-        return Arrays.copyOfRange(lastEntry, key.length, lastEntry.length);
+        return io.read(current.dataPointer(loc) + key.length, current.dataSize(loc));
     }
 
     /** {@code gdbm_count}: the sum of the buckets' counts. */
@@ -269,12 +286,12 @@ final class GdbmEngine {
             getBucket(i);
             Bucket b = current;
             for (int loc = 0; loc < header.bucketElems; loc++) {
-                if (b.hashValue[loc] == -1) {
+                if (b.hash(loc) == -1) {
                     continue;
                 }
                 current = b;
                 byte[] entry = readEntry(loc);
-                int ks = b.keySize[loc];
+                int ks = b.keySize(loc);
                 action.accept(Arrays.copyOf(entry, ks), Arrays.copyOfRange(entry, ks, entry.length));
             }
         }
@@ -295,16 +312,16 @@ final class GdbmEngine {
                     return null;
                 }
             }
-            if (current.hashValue[loc] != -1) {
+            if (current.hash(loc) != -1) {
                 break;
             }
         }
         byte[] entry = readEntry(loc);
-        byte[] key = Arrays.copyOf(entry, current.keySize[loc]);
+        byte[] key = Arrays.copyOf(entry, current.keySize(loc));
         int hash = GdbmHash.hash(key);
         int b = GdbmHash.bucketDir(hash, header.dirBits);
         if (!(b >= 0 && b < dir.length && dir[b] >= header.blockSize
-                && dir[b] == dir[bucketDir] && hash == current.hashValue[loc])) {
+                && dir[b] == dir[bucketDir] && hash == current.hash(loc))) {
             throw GdbmConst.error(GdbmConst.BAD_HASH_ENTRY);
         }
         scanLoc = loc;
@@ -332,8 +349,8 @@ final class GdbmEngine {
                 if (!replace) {
                     return false;
                 }
-                long freeAdr = current.dataPointer[loc];
-                int freeSize = current.keySize[loc] + current.dataSize[loc];
+                long freeAdr = current.dataPointer(loc);
+                int freeSize = current.keySize(loc) + current.dataSize(loc);
                 if (freeSize != newSize) {
                     falloc.free(freeAdr, freeSize);
                 } else {
@@ -350,21 +367,19 @@ final class GdbmEngine {
                 int elems = header.bucketElems;
                 int start = hash % elems;
                 loc = start;
-                while (current.hashValue[loc] != -1) {
+                while (current.hash(loc) != -1) {
                     loc = (loc + 1) % elems;
                     if (loc == start) {
                         throw GdbmConst.error(GdbmConst.BAD_HASH_TABLE);
                     }
                 }
                 current.count++;
-                current.hashValue[loc] = hash;
-                System.arraycopy(key, 0, current.keyStart[loc], 0, Math.min(GdbmConst.SMALL, key.length));
+                current.setKey(loc, hash, key);
             }
-            current.dataPointer[loc] = fileAdr;
-            current.keySize[loc] = key.length;
-            current.dataSize[loc] = value.length;
-            writeData(fileAdr, key, 0, key.length);
-            writeData(fileAdr + key.length, value, 0, value.length);
+            current.setData(loc, fileAdr, key.length, value.length);
+            byte[] entry = Arrays.copyOf(key, newSize);
+            System.arraycopy(value, 0, entry, key.length, value.length);
+            writeData(fileAdr, entry, 0, newSize);
             markChanged(current);
             endUpdate();
             return true;
@@ -384,18 +399,18 @@ final class GdbmEngine {
             }
             Bucket b = current;
             int elems = header.bucketElems;
-            long freeAdr = b.dataPointer[loc];
-            int freeSize = b.keySize[loc] + b.dataSize[loc];
-            b.hashValue[loc] = -1;
+            long freeAdr = b.dataPointer(loc);
+            int freeSize = b.keySize(loc) + b.dataSize(loc);
+            b.clear(loc);
             b.count--;
             int lastLoc = loc;
             loc = (loc + 1) % elems;
-            while (loc != lastLoc && b.hashValue[loc] != -1) {
-                int home = b.hashValue[loc] % elems;
+            while (loc != lastLoc && b.hash(loc) != -1) {
+                int home = b.hash(loc) % elems;
                 if ((lastLoc < loc && (home <= lastLoc || home > loc))
                         || (lastLoc > loc && home <= lastLoc && home > loc)) {
                     b.copyElement(lastLoc, b, loc);
-                    b.hashValue[loc] = -1;
+                    b.clear(loc);
                     lastLoc = loc;
                 }
                 loc = (loc + 1) % elems;
@@ -444,13 +459,13 @@ final class GdbmEngine {
             Bucket[] nc = {b0, b1};
             int elems = header.bucketElems;
             for (int i = 0; i < elems; i++) {
-                int hv = current.hashValue[i];
+                int hv = current.hash(i);
                 if (hv < 0) {
                     throw GdbmConst.error(GdbmConst.BAD_HASH_TABLE);
                 }
                 Bucket to = nc[(hv >> (GdbmConst.HASH_BITS - newBits)) & 1];
                 int loc = hv % elems;
-                while (to.hashValue[loc] != -1) {
+                while (to.hash(loc) != -1) {
                     loc = (loc + 1) % elems;
                 }
                 to.copyElement(loc, current, i);
@@ -485,6 +500,7 @@ final class GdbmEngine {
             bucketDir = GdbmHash.bucketDir(nextInsert, header.dirBits);
             long oldAdr = current.adr;
             cache.remove(oldAdr);
+            current.cached = false;
             changed.remove(current);
             if (dir[bucketDir] != adr0) {
                 Bucket t = nc[0];

@@ -24,6 +24,20 @@
  * process dying between any two writes leaves a file that libgdbm and this code open and list (GDBM
  * alone would leave a file longer than {@code next_block}, which it refuses as "needs recovery").
  * GDBM's remaining window is kept: a value replaced in space freed by the same update, or a free
- * list still naming space the dying update had taken.
+ * list still naming space the dying update had taken. Every update is written (with {@code pwrite})
+ * before the store or delete returns, as libgdbm 1.23's updates are copied into its memory mapping
+ * before they return: a process killed (SIGKILL) after an operation returned loses nothing of it, and
+ * leaves a file both libgdbm and this code open without recovery ({@code DbmGnuKillTest}). Against a
+ * machine crash nothing is promised before {@code sync()} or {@code close()} (which fsync), or with the
+ * "s" flag, as in GDBM.
+ *
+ * <h2>The file in memory</h2>
+ * libgdbm maps the whole file and keeps every bucket; here {@link org.sqlite3j.dbm.gnu.GdbmChannel}
+ * keeps the file's bytes in 64 KiB chunks read with {@code pread} (up to 64 MiB a file, or a sixteenth
+ * of the heap), and the engine keeps the parsed buckets, so a lookup makes no system call. Not a
+ * {@code MappedByteBuffer}: a mapping of a file that another process truncates faults, and the JVM
+ * throws that fault as an {@code InternalError} at some later point, outside any handler here; a chunk
+ * cannot fault, and a truncated file gives {@code Unexpected end of file}. Nothing is mapped, so
+ * closing releases everything at once (the chunks become garbage).
  */
 package org.sqlite3j.dbm.gnu;

@@ -45,6 +45,11 @@ public final class HashDatabase implements AutoCloseable {
      * @throws org.sqlite3j.dbm.Dbm.NdbmError when it is a hash file this reader cannot read, or damaged
      */
     public static HashDatabase open(Path dbFile) throws IOException, HashMeta.NotHashFile {
+        return open(dbFile, PageFile.DEFAULT_CACHE_LIMIT);
+    }
+
+    /** As {@link #open(Path)}, keeping at most {@code cacheLimit} bytes of pages in memory. */
+    static HashDatabase open(Path dbFile, long cacheLimit) throws IOException, HashMeta.NotHashFile {
         FileChannel channel = FileChannel.open(dbFile, StandardOpenOption.READ);
         try {
             long size = channel.size();
@@ -55,7 +60,7 @@ public final class HashDatabase implements AutoCloseable {
             byte[] bytes = new byte[head.position()];
             head.flip().get(bytes);
             HashMeta meta = HashMeta.parse(bytes);
-            return new HashDatabase(new PageFile(channel, meta));
+            return new HashDatabase(new PageFile(channel, meta, cacheLimit));
         } catch (IOException | HashMeta.NotHashFile | RuntimeException e) {
             channel.close();
             throw e;
@@ -210,12 +215,9 @@ public final class HashDatabase implements AutoCloseable {
             throw HashMeta.corrupt("page " + page.pgno() + ": key item " + i + " has type " + type);
         }
         int itemlen = page.itemLength(i) - 1;
-        byte[] data = page.bytes(off + 1, itemlen);
-        int n = Math.min(itemlen, key.length);
-        for (int k = 0; k < n; k++) {
-            if (key[k] != data[k]) {
-                return (key[k] & 0xFF) - (data[k] & 0xFF);
-            }
+        int res = page.compareBytes(key, off + 1, Math.min(itemlen, key.length));
+        if (res != 0) {
+            return res;
         }
         return itemlen > key.length ? 1 : itemlen < key.length ? -1 : 0;
     }

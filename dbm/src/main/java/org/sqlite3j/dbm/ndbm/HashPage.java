@@ -156,6 +156,21 @@ public final class HashPage {
         return true;
     }
 
+    /**
+     * {@code memcmp} of the first {@code length} bytes of {@code key} against the {@code length} bytes at
+     * {@code offset}: negative, zero or positive as the key's bytes (unsigned) are less, equal or greater.
+     */
+    public int compareBytes(byte[] key, int offset, int length) {
+        check(offset, length);
+        for (int i = 0; i < length; i++) {
+            byte b = buf.get(offset + i);
+            if (key[i] != b) {
+                return (key[i] & 0xFF) - (b & 0xFF);
+            }
+        }
+        return 0;
+    }
+
     /** The unsigned 16-bit field at {@code offset}. */
     public int u16(int offset) {
         check(offset, 2);

@@ -56,16 +56,20 @@ final class GnuLayout {
                 sb.append(String.format(Locale.ROOT, "bucket@%d bits=%d count=%d%n", adr, k.bucketBits, k.count));
                 avail(sb, "  avail", k.avail);
                 for (int i = 0; i < k.elems(); i++) {
-                    if (k.hashValue[i] != -1) {
-                        int n = Math.min(GdbmConst.SMALL, k.keySize[i]);
-                        sb.append(String.format(Locale.ROOT, "  %d: %08x %s @%d %d+%d%n", i, k.hashValue[i],
-                                GnuPython.hex(java.util.Arrays.copyOf(k.keyStart[i], n)), k.dataPointer[i],
-                                k.keySize[i], k.dataSize[i]));
+                    if (k.hash(i) != -1) {
+                        int n = Math.min(GdbmConst.SMALL, k.keySize(i));
+                        sb.append(String.format(Locale.ROOT, "  %d: %08x %s @%d %d+%d%n", i, k.hash(i),
+                                GnuPython.hex(java.util.Arrays.copyOf(littleEndian(k.keyStart(i)), n)), k.dataPointer(i),
+                                k.keySize(i), k.dataSize(i)));
                     }
                 }
             }
             return sb.toString();
         }
+    }
+
+    private static byte[] littleEndian(int v) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
     }
 
     private static void avail(StringBuilder sb, String name, AvailTable t) {
