@@ -77,7 +77,7 @@ class Utf8Test {
                 }
             }
         }
-        List<String> expected = Outcomes.cpython(cases);
+        List<String> expected = Outcomes.expected("utf8", cases);
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             String actual = Outcomes.java(cases.get(i));
