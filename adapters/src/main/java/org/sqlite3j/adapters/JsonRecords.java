@@ -692,12 +692,13 @@ public final class JsonRecords {
         }
 
         String string() {
-            pos++; // the opening quote
+            int quote = pos; // where the string starts, for the messages (start moves past each escape)
+            pos++;
             StringBuilder out = null;
             int start = pos;
             while (true) {
                 if (pos >= s.length()) {
-                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + (start - 1));
+                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + quote);
                 }
                 char c = s.charAt(pos);
                 if (c == '"') {
@@ -718,7 +719,7 @@ public final class JsonRecords {
                 }
                 out.append(s, start, pos);
                 if (pos + 1 >= s.length()) {
-                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + (start - 1));
+                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + quote);
                 }
                 char e = s.charAt(pos + 1);
                 pos += 2;

@@ -235,4 +235,47 @@ class RecipesTest {
         assertThat(timestamp.adapt(LocalDateTime.of(2024, 5, 1, 12, 30, 15, 250_000_001)))
                 .isEqualTo("2024-05-01 12:30:15.250000001");
     }
+
+    enum Level { LOW, HIGH }
+
+    @Test // the other recipes: java.time as ISO-8601 text, UUID, an enum by name, each read back by its converter
+    void javaTimeUuidAndEnumRecipesRoundTrip() throws Exception {
+        Adapters adapters = Adapters.create();
+        Converters converters = Converters.create();
+        Recipes.javaTime(adapters, converters);
+        Recipes.uuid(adapters, converters);
+        Recipes.enumByName(Level.class, "level", adapters, converters);
+        Object[][] cases = {
+            {java.time.Instant.parse("2024-05-01T10:15:30.500Z"), "instant", "2024-05-01T10:15:30.500Z"},
+            {java.time.OffsetDateTime.parse("2024-05-01T10:15:30+02:00"), "offsetdatetime", "2024-05-01T10:15:30+02:00"},
+            {java.time.LocalTime.of(10, 15), "time", "10:15:00"},
+            {java.time.LocalTime.of(10, 15, 1, 5_000), "time", "10:15:01.000005"},
+            {java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), "uuid", "123e4567-e89b-12d3-a456-426614174000"},
+            {Level.HIGH, "level", "HIGH"},
+            {LocalDate.of(2024, 5, 1), "date", "2024-05-01"}};
+        for (Object[] c : cases) {
+            Object text = adapters.find(c[0].getClass()).orElseThrow().adapt(c[0]);
+            assertThat(text).as("%s", c[0]).isEqualTo(c[2]);
+            assertThat(convert(converters, (String) c[1], (String) text)).isEqualTo(c[0]);
+        }
+        assertThat(Recipes.timestamp(java.time.OffsetDateTime.parse("2024-05-01T10:15:30.25Z")))
+                .isEqualTo("2024-05-01 10:15:30.250000+00:00");
+        assertThat(Recipes.offset(java.time.ZoneOffset.ofHoursMinutesSeconds(-1, -30, -15))).isEqualTo("-01:30:15");
+    }
+
+    private static Object convert(Converters converters, String name, String text) throws Exception {
+        return converters.find(name).orElseThrow().convert(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test // a Decimal BigDecimal cannot hold: refused, the text shown up to 60 characters
+    void decimalsWithoutABigDecimalFormAreRefusedNamingTheText() {
+        String sixty = "NaN" + "1".repeat(57);
+        assertThatThrownBy(() -> convert("decimal", sixty)).isInstanceOf(ArithmeticException.class)
+                .hasMessage("Decimal('" + sixty + "') has no BigDecimal form (NaN, sNaN, Infinity, or an exponent beyond ±2^31)");
+        assertThatThrownBy(() -> convert("decimal", sixty + "1")).isInstanceOf(ArithmeticException.class)
+                .hasMessageStartingWith("Decimal('" + sixty + "...') has no BigDecimal form");
+        assertThatThrownBy(() -> convert("decimal", "-Infinity")).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> convert("decimal", "1e3000000000")).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("has no BigDecimal form");
+    }
 }
