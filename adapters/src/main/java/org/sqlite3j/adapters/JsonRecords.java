@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.sqlite3j.pickle.PyNumbers;
 import org.sqlite3j.pickle.PyRepr;
 
 /**
@@ -53,13 +54,11 @@ import org.sqlite3j.pickle.PyRepr;
  */
 public final class JsonRecords {
 
-    /** One codec per record class, made (and checked) at first use; not a registry: nothing to configure. */
-    private static final ClassValue<RecordCodec> CODECS = new ClassValue<>() {
-        @Override
-        protected RecordCodec computeValue(Class<?> type) {
-            return new RecordCodec(type);
-        }
-    };
+    /**
+     * One codec per record class, made (and checked) at first use; not a registry: nothing to configure.
+     * Replaced only by {@link #forgetCodecs()}.
+     */
+    private static volatile ClassValue<RecordCodec> codecs = newCodecs();
     /** Nesting allowed while reading (lists of lists of records...), far above any sane record. */
     private static final int MAX_DEPTH = 200;
 
@@ -90,7 +89,24 @@ public final class JsonRecords {
     }
 
     private static RecordCodec codec(Class<?> type) {
-        return CODECS.get(type); // checks every component (and nested record) the first time
+        return codecs.get(type); // checks every component (and nested record) the first time
+    }
+
+    private static ClassValue<RecordCodec> newCodecs() {
+        return new ClassValue<>() {
+            @Override
+            protected RecordCodec computeValue(Class<?> type) {
+                return new RecordCodec(type);
+            }
+        };
+    }
+
+    /**
+     * Drops every codec made so far: the next use of a record class builds its codec again. For tests
+     * under mutation testing, where a codec cached before a mutant was installed would hide the mutant.
+     */
+    static void forgetCodecs() {
+        codecs = newCodecs();
     }
 
     // ---- the value kinds -----------------------------------------------------------------------
@@ -178,7 +194,7 @@ public final class JsonRecords {
             return new FloatKind(true);
         }
         if (c == BigDecimal.class) {
-            return new TextKind(BigDecimal::new, v -> ((BigDecimal) v).toString(), "a decimal string");
+            return new TextKind(Recipes::decimal, v -> ((BigDecimal) v).toString(), "a decimal string");
         }
         if (c == UUID.class) {
             return new TextKind(UUID::fromString, Object::toString, "a UUID string");
@@ -269,8 +285,14 @@ public final class JsonRecords {
             if (n.indexOf('.') >= 0 || n.indexOf('e') >= 0 || n.indexOf('E') >= 0) {
                 throw new IllegalArgumentException(in.what + ": " + where + ": expected an integer, got " + n);
             }
+            Object v;
             try {
-                return narrow.apply(new BigInteger(n));
+                v = PyNumbers.parseInt(n, 10); // linear, and refused past 4,300 digits as Python's json refuses it
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(in.what + ": " + where + ": " + e.getMessage(), e);
+            }
+            try {
+                return narrow.apply(v instanceof BigInteger b ? b : BigInteger.valueOf((Long) v));
             } catch (ArithmeticException e) {
                 throw new IllegalArgumentException(in.what + ": " + where + ": " + n + " is out of range", e);
             }
@@ -670,12 +692,13 @@ public final class JsonRecords {
         }
 
         String string() {
-            pos++; // the opening quote
+            int quote = pos; // where the string starts, for the messages (start moves past each escape)
+            pos++;
             StringBuilder out = null;
             int start = pos;
             while (true) {
                 if (pos >= s.length()) {
-                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + (start - 1));
+                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + quote);
                 }
                 char c = s.charAt(pos);
                 if (c == '"') {
@@ -696,7 +719,7 @@ public final class JsonRecords {
                 }
                 out.append(s, start, pos);
                 if (pos + 1 >= s.length()) {
-                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + (start - 1));
+                    throw new IllegalArgumentException(what + ": unterminated string starting at offset " + quote);
                 }
                 char e = s.charAt(pos + 1);
                 pos += 2;

@@ -232,7 +232,9 @@ public final class PickledTypes {
                 }
                 return null;
             }
-            if (target.isInstance(v)) {
+            // a primitive component takes its wrapper's values (a Double for a double)
+            Class<?> boxed = target.isPrimitive() ? java.lang.invoke.MethodType.methodType(target).wrap().returnType() : target;
+            if (boxed.isInstance(v)) {
                 return v;
             }
             String t = target.getName().toLowerCase(Locale.ROOT);
@@ -254,9 +256,6 @@ public final class PickledTypes {
             }
             if (v instanceof Double && (target == float.class || target == Float.class)) {
                 return ((Double) v).floatValue();
-            }
-            if (v instanceof Boolean && target == boolean.class) {
-                return v;
             }
             throw new UnpicklingError(type.getSimpleName() + "." + name + " is " + target.getSimpleName()
                     + ", the pickle holds " + v.getClass().getSimpleName());

@@ -9,6 +9,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.sqlite3j.pickle.PyNumbers;
+import org.sqlite3j.pickle.PyRepr;
+
 /**
  * Opt-in adapters and converters for the types JVM programs store, registered through the same
  * public {@link Adapters#register} / {@link Converters#register} calls users make (as CPython's
@@ -28,14 +31,16 @@ public final class Recipes {
     /**
      * CPython's default adapters and converters (deprecated there since 3.12, kept as recipes):
      * {@link LocalDate} as "YYYY-MM-DD" read by the converter "date", {@link LocalDateTime} as
-     * "YYYY-MM-DD HH:MM:SS[.ffffff]" read by the converter "timestamp" (as Python's
-     * {@code convert_timestamp}: at most six fractional digits are read).
+     * "YYYY-MM-DD HH:MM:SS[.ffffff]" read by the converter "timestamp". The converters read text as
+     * CPython's {@code convert_date} / {@code convert_timestamp} do (Python's {@code int()} per field, at
+     * most six fractional digits, CPython's errors and messages; see {@link DateText}), and also the text
+     * {@link #isoDate} writes for the years Python cannot hold (0, negative, past 9999).
      */
     public static void pythonDefaults(Adapters adapters, Converters converters) {
         adapters.register(LocalDate.class, Recipes::isoDate);
         adapters.register(LocalDateTime.class, Recipes::timestamp);
-        converters.register("date", Recipes::parseDate);
-        converters.register("timestamp", Recipes::parseTimestamp);
+        converters.register("date", DateText::date);
+        converters.register("timestamp", DateText::timestamp);
     }
 
     /**
@@ -63,7 +68,7 @@ public final class Recipes {
      */
     public static void bigDecimal(Adapters adapters, Converters converters) {
         adapters.register(BigDecimal.class, BigDecimal::toString);
-        converters.register("decimal", bytes -> new BigDecimal(text(bytes)));
+        converters.register("decimal", bytes -> decimal(text(bytes)));
     }
 
     /** {@link UUID} as its canonical text, read by the converter "uuid". */
@@ -77,6 +82,19 @@ public final class Recipes {
             Adapters adapters, Converters converters) {
         adapters.register(type, Enum::name);
         converters.register(typename, bytes -> Enum.valueOf(type, text(bytes)));
+    }
+
+    /**
+     * Python's {@code Decimal(text)} as a BigDecimal, in linear time ({@link PyNumbers#parseDecimal});
+     * a Decimal BigDecimal has no form for (NaN, Infinity, an exponent past its int scale) is refused.
+     */
+    static BigDecimal decimal(String text) {
+        BigDecimal d = PyNumbers.parseDecimal(text);
+        if (d == null) {
+            throw new ArithmeticException("Decimal(" + PyRepr.str(text.length() > 60 ? text.substring(0, 60) + "..." : text)
+                    + ") has no BigDecimal form (NaN, sNaN, Infinity, or an exponent beyond ±2^31)");
+        }
+        return d;
     }
 
     private static String text(byte[] bytes) {
@@ -144,63 +162,5 @@ public final class Recipes {
 
     private static StringBuilder pad(StringBuilder sb, int n) {
         return sb.append(n < 10 ? "0" : "").append(n);
-    }
-
-    /** "YYYY-MM-DD" as a {@link LocalDate}: the common shape read directly, anything else by {@link LocalDate#parse}. */
-    static LocalDate parseDate(byte[] bytes) {
-        LocalDate date = isoDate(bytes, 0, bytes.length);
-        return date != null ? date : LocalDate.parse(text(bytes));
-    }
-
-    /**
-     * The date in {@code bytes[from, to)} when it is exactly "DDDD-DD-DD" (ASCII digits), else null;
-     * an impossible date (2023-02-30) throws {@link java.time.DateTimeException} as {@code parse} does.
-     */
-    private static LocalDate isoDate(byte[] b, int from, int to) {
-        if (to - from != 10 || b[from + 4] != '-' || b[from + 7] != '-') {
-            return null;
-        }
-        int year = digits(b, from, 4);
-        int month = digits(b, from + 5, 2);
-        int day = digits(b, from + 8, 2);
-        return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
-    }
-
-    private static int digits(byte[] b, int from, int count) {
-        int n = 0;
-        for (int i = from; i < from + count; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            n = n * 10 + d;
-        }
-        return n;
-    }
-
-    /** Python's {@code convert_timestamp}: "YYYY-MM-DD HH:MM:SS[.f...]", up to six fraction digits. */
-    static LocalDateTime parseTimestamp(byte[] bytes) {
-        String s = text(bytes);
-        int space = s.indexOf(' ');
-        if (space < 0) {
-            throw new IllegalArgumentException("not enough values to unpack (expected 2, got 1): " + s);
-        }
-        LocalDate date = space == 10 ? isoDate(bytes, 0, 10) : null;
-        if (date == null) {
-            date = LocalDate.parse(s.substring(0, space));
-        }
-        String time = s.substring(space + 1);
-        int dot = time.indexOf('.');
-        String[] hms = (dot < 0 ? time : time.substring(0, dot)).split(":");
-        if (hms.length != 3) {
-            throw new IllegalArgumentException("expected HH:MM:SS, got " + time);
-        }
-        int micros = 0;
-        if (dot >= 0) {
-            String fraction = (time.substring(dot + 1) + "000000").substring(0, 6);
-            micros = Integer.parseInt(fraction);
-        }
-        return date.atTime(Integer.parseInt(hms[0]), Integer.parseInt(hms[1]),
-                Integer.parseInt(hms[2]), micros * 1000);
     }
 }

@@ -171,4 +171,62 @@ class JsonRecordsTest {
         assertThat(JsonRecords.fromJson(Deep.class, "{\"levels\": [[[[\"a\"]]]], \"name\": \"x\"}").levels())
                 .isEqualTo(List.of(List.of(List.of(List.of("a")))));
     }
+
+    record Many(List<Point> points, Map<String, List<Integer>> lists, List<? extends String> words, char c, boolean b) {
+    }
+
+    @Test // nesting is counted per level, not per item: 300 sibling objects and lists read back
+    void manySiblingsAreNotDeepNesting() {
+        List<Point> points = new java.util.ArrayList<>();
+        Map<String, List<Integer>> lists = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            points.add(new Point(i, -i));
+            lists.put("k" + i, List.of(i, 0));
+        }
+        Many many = new Many(points, lists, List.of("a", "b"), 'z', false);
+        assertThat(JsonRecords.fromJson(Many.class, JsonRecords.toJson(many))).isEqualTo(many);
+    }
+
+    @Test // JSON's number grammar, as Python's json reads it: 0 and -0 alone, no leading zeros, complete exponents
+    void numbersFollowJsonsGrammar() {
+        assertThat(JsonRecords.fromJson(Point.class, "{\"x\": 0, \"y\": -0}")).isEqualTo(new Point(0, -0.0));
+        assertThat(JsonRecords.fromJson(Point.class, "{\"x\": 0.5e+1, \"y\": 10E-1}")).isEqualTo(new Point(5, 1));
+        for (String bad : new String[] {"01", "-", "1.", ".5", "1e", "1e+", "1E-", "+1"}) {
+            assertThatThrownBy(() -> JsonRecords.fromJson(Point.class, "{\"x\": 1, \"y\": " + bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a number");
+        }
+        assertThatThrownBy(() -> JsonRecords.fromJson(Point.class, "{\"x\": 1, \"y\": 1e"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Point: Point.y: expected a number, got \"1e\" at offset 14");
+    }
+
+    @Test // string escapes: each malformed one named with its offset, the text cut short, the quote of a long key
+    void malformedStringsAreNamedWithTheirOffset() {
+        Object[][] cases = {
+            {"{\"n\": 1, \"ab\\", "Primitive: unterminated string starting at offset 9"},
+            {"{\"n\": 1, \"\\u004", "Primitive: truncated \\u escape at offset 10"},
+            {"{\"n\": 1, \"\\u0041", "Primitive: unterminated string starting at offset 9"},
+            {"{\"n\": 1, \"\\u00G1\"", "Primitive: invalid \\u escape \"\\\\u00G1\" at offset 10"},
+            {"{\"n\": 1, \"a\\xb\": 2}", "Primitive: invalid escape \\x at offset 11"},
+            {"{\"n\": 1, \"a\u0001\": 2}", "Primitive: control character U+0001 in a string at offset 11"}};
+        for (Object[] c : cases) {
+            assertThatThrownBy(() -> JsonRecords.fromJson(Primitive.class, (String) c[0])).as((String) c[0])
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage((String) c[1]);
+        }
+        String sixty = "k".repeat(60);
+        assertThatThrownBy(() -> JsonRecords.fromJson(Primitive.class, "{\"" + sixty + "\": 1}"))
+                .hasMessage("Primitive: Primitive: unknown key \"" + sixty + "\"; expected n");
+        assertThatThrownBy(() -> JsonRecords.fromJson(Primitive.class, "{\"" + sixty + "k\": 1}"))
+                .hasMessage("Primitive: Primitive: unknown key \"" + sixty + "...\"; expected n");
+        assertThat(JsonRecords.fromJson(Primitive.class, "{\"\\u006e\": 7}")).isEqualTo(new Primitive(7));
+    }
+
+    record Words(String s) {
+    }
+
+    @Test // json.dumps(ensure_ascii): printable ASCII as itself, from U+0020 to U+007E; the rest escaped
+    void printableAsciiBoundsAreExact() {
+        assertThat(JsonRecords.toJson(new Words("\u001f \u007e\u007f\u0080"))).isEqualTo("{\"s\": \"\\u001f ~\\u007f\\u0080\"}");
+        assertThat(JsonRecords.fromJson(Words.class, "{\"s\": \"\\u001f ~\\u007f\"}")).isEqualTo(new Words("\u001f ~\u007f"));
+    }
 }

@@ -69,4 +69,109 @@ class PickledTypesTest {
             converters.find("pickle").get().convert(bytes);
         }).isInstanceOf(UnpicklingError.class).hasMessageContaining("does not fit Point.x");
     }
+
+    record Numbers(long l, int i, short s, byte b, double d, float f, boolean z, Long bl, Integer bi, Short bs,
+            Byte bb, Double bd, Float bf, Boolean bz, String text) {
+    }
+
+    record AsText(String l, String i, String s, String b, String d, String f, String z, String bl, String bi,
+            String bs, String bb, String bd, String bf, String bz, String text) {
+    }
+
+    /** Loads {@code value}, written as {@code app.N} by one record, as {@code target} registered under the same name. */
+    private static Object reload(Record value, Class<? extends Record> target) throws Exception {
+        Adapters adapters = Adapters.create();
+        writer(value.getClass()).registerOn(adapters, Converters.create());
+        byte[] bytes = (byte[]) adapters.find(value.getClass()).orElseThrow().adapt(value);
+        Converters converters = Converters.create();
+        writer(target).registerOn(Adapters.create(), converters);
+        return converters.find("pickle").orElseThrow().convert(bytes);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PickledTypes writer(Class type) {
+        return PickledTypes.create().record(type, "app", "N");
+    }
+
+    @Test // every primitive and boxed component: Python ints narrowed (range-checked), floats narrowed to float
+    void everyNumberComponentRoundTrips() throws Exception {
+        Numbers n = new Numbers(Long.MIN_VALUE, Integer.MAX_VALUE, Short.MIN_VALUE, Byte.MAX_VALUE, 0.1, 0.1f, true,
+                -1L, -2, (short) -3, (byte) -4, 2.5, 1.5f, false, "t");
+        assertThat(reload(n, Numbers.class)).isEqualTo(n);
+        Numbers nulls = new Numbers(0, 0, (short) 0, (byte) 0, 0, 0, false, null, null, null, null, null, null, null, null);
+        assertThat(reload(nulls, Numbers.class)).isEqualTo(nulls);
+    }
+
+    record Longs(long a, long b, long c, long d) {
+    }
+
+    record Narrow(int a, short b, byte c, double d) {
+    }
+
+    record Floats(float a, Float b, double c, Double d) {
+    }
+
+    @Test // ints become the component's type; one out of range is refused with the component named
+    void intsAreNarrowedOrRefused() throws Exception {
+        assertThat(reload(new Longs(7, -8, 9, 1L << 53), Narrow.class)).isEqualTo(new Narrow(7, (short) -8, (byte) 9, 0x1p53));
+        assertThat(reload(new Longs(1, 2, 3, 4), Floats.class)).isEqualTo(new Floats(1f, 2f, 3.0, 4.0));
+        for (Longs wide : new Longs[] {new Longs(1L << 31, 0, 0, 0), new Longs(0, 1 << 15, 0, 0), new Longs(0, 0, 128, 0),
+            new Longs(0, 0, -129, 0)}) {
+            assertThatThrownBy(() -> reload(wide, Narrow.class)).isInstanceOf(UnpicklingError.class)
+                    .hasMessageMatching("-?\\d+ does not fit Narrow\\.[abc]");
+        }
+        assertThatThrownBy(() -> reload(new Longs(Long.MAX_VALUE, 0, 0, 0), Numbers.class))
+                .isInstanceOf(UnpicklingError.class).hasMessageContaining("needs the attribute 'l'");
+    }
+
+    record Boxed(Long a) {
+    }
+
+    record Prim(long a) {
+    }
+
+    record Text(String a) {
+    }
+
+    record Flag(boolean a) {
+    }
+
+    record Small(float a) {
+    }
+
+    @Test // None for a primitive, and a value of another kind, are refused naming the component and what came
+    void noneAndOtherKindsAreRefused() throws Exception {
+        assertThatThrownBy(() -> reload(new Boxed(null), Prim.class)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("None for the primitive Prim.a");
+        assertThat(reload(new Boxed(null), Boxed.class)).isEqualTo(new Boxed(null));
+        assertThatThrownBy(() -> reload(new Text("x"), Prim.class)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("Prim.a is long, the pickle holds String");
+        assertThatThrownBy(() -> reload(new Prim(1), Text.class)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("Text.a is String, the pickle holds Long");
+        assertThat(reload(new Flag(true), Flag.class)).isEqualTo(new Flag(true));
+        assertThatThrownBy(() -> reload(new Flag(true), Prim.class)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("Prim.a is long, the pickle holds Boolean");
+        assertThat(reload(new Floats(0.1f, 0.2f, 0.3, 0.4), Floats.class)).isEqualTo(new Floats(0.1f, 0.2f, 0.3, 0.4));
+        assertThatThrownBy(() -> reload(new Small(0.5f), Prim.class)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("Prim.a is long, the pickle holds Double");
+    }
+
+    @Test // a state that is not a dict, and the types registered beside records
+    void otherTypesAndBadStates() throws Exception {
+        Adapters adapters = Adapters.create();
+        Converters converters = Converters.create();
+        PickledTypes.create().typename("obj").type(StringBuilder.class, "app", "Buf",
+                b -> Map.of("text", b.toString()), state -> new StringBuilder((String) state.get("text")))
+                .registerOn(adapters, converters);
+        byte[] bytes = (byte[]) adapters.find(StringBuilder.class).orElseThrow().adapt(new StringBuilder("abc"));
+        assertThat(converters.find("OBJ").orElseThrow().convert(bytes).toString()).isEqualTo("abc");
+        // app.Buf() with the state 5 instead of a dict (protocol 2: NEWOBJ, then BUILD)
+        byte[] bad = HexFormat.of().parseHex("8002636170700a4275660a7100298171014b05622e");
+        assertThatThrownBy(() -> converters.find("obj").orElseThrow().convert(bad)).isInstanceOf(UnpicklingError.class)
+                .hasMessage("app.Buf expects its __dict__ as the state, got Long");
+        assertThatThrownBy(() -> PickledTypes.create().protocol(6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pickle protocol must be 0..5, got 6");
+        assertThatThrownBy(() -> PickledTypes.create().protocol(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(PickledTypes.create().protocol(0)).isNotNull();
+    }
 }

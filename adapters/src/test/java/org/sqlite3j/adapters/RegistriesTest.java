@@ -100,4 +100,62 @@ class RegistriesTest {
         assertThat(a.find(Base.class)).isPresent();
         assertThat(a.find(Derived.class)).isPresent();
     }
+
+    interface Shape {
+    }
+
+    record Square(int side) implements Shape {
+    }
+
+    @Test // a change anywhere in the chain is seen, even when another registry of the chain changed at once
+    void lookupsSeeEveryChangeOfTheChain() throws Exception {
+        Adapters parent = Adapters.create();
+        Adapters child = parent.child();
+        assertThat(child.get(Square.class)).isNull(); // cached: nothing
+        parent.registerHierarchy(Shape.class, s -> "shape");
+        child.register(Integer.class, i -> i);
+        assertThat(child.get(Square.class)).as("parent's hierarchy registration").isNotNull();
+        assertThat(child.get(Square.class).adapt(new Square(1))).isEqualTo("shape");
+        child.register(Square.class, s -> "square");
+        parent.registerHierarchy(Long.class, l -> l);
+        assertThat(child.get(Square.class).adapt(new Square(1))).isEqualTo("square");
+        parent.register(Long.class, l -> l);
+        child.unregister(Square.class);
+        assertThat(child.get(Square.class).adapt(new Square(1))).as("after unregister").isEqualTo("shape");
+        child.registerHierarchy(Shape.class, s -> "child shape");
+        parent.unregister(Long.class);
+        assertThat(child.get(Square.class).adapt(new Square(1))).isEqualTo("child shape");
+        assertThat(child.unregister(Shape.class).register(Square.class, s -> "again").get(Square.class)
+                .adapt(new Square(2))).isEqualTo("again");
+    }
+
+    @Test // isEmpty over the chain, exact and hierarchy registrations alike; the module registries
+    void emptinessAndTheGlobalRegistries() {
+        Adapters parent = Adapters.create();
+        Adapters child = parent.child();
+        assertThat(child.isEmpty()).isTrue();
+        parent.registerHierarchy(Shape.class, s -> "shape");
+        assertThat(child.isEmpty()).isFalse();
+        assertThat(parent.isEmpty()).isFalse();
+        parent.unregister(Shape.class);
+        assertThat(child.isEmpty()).isTrue();
+        child.register(Square.class, s -> "square");
+        assertThat(child.isEmpty()).isFalse();
+        assertThat(parent.isEmpty()).isTrue();
+        assertThat(Adapters.global()).isNotNull().isSameAs(Adapters.global());
+        assertThat(Adapters.global().child().find(Square.class)).isEmpty();
+
+        Converters cparent = Converters.create();
+        Converters cchild = cparent.child();
+        assertThat(cchild.isEmpty()).isTrue();
+        cparent.register("x", b -> "x");
+        assertThat(cchild.isEmpty()).isFalse();
+        assertThat(cchild.unregister("x").isEmpty()).isFalse(); // the child holds nothing of its own
+        assertThat(cparent.unregister("X").isEmpty()).isTrue();
+        cchild.register("y", b -> "y");
+        assertThat(cchild.isEmpty()).isFalse();
+        assertThat(cparent.isEmpty()).isTrue();
+        assertThat(Converters.global()).isNotNull().isSameAs(Converters.global());
+        assertThat(Converters.global().child().find("no such converter here")).isEmpty();
+    }
 }

@@ -133,6 +133,12 @@ final class Builtins {
         if (o instanceof Boolean) {
             return "bool";
         }
+        if (o instanceof PyComplex) {
+            return "complex";
+        }
+        if (o instanceof PyByteArray) {
+            return "bytearray";
+        }
         return o.getClass().getSimpleName();
     }
 
@@ -204,56 +210,148 @@ final class Builtins {
         return s.getBytes(cs);
     }
 
+    /** {@code complex()}, {@code complex(s)} of a str, {@code complex(real[, imag])} of numbers. */
     private static Object complex(PyTuple args) {
-        double re = args.size() > 0 ? number(args.get(0)) : 0.0;
-        double im = args.size() > 1 ? number(args.get(1)) : 0.0;
+        if (args.size() > 2) {
+            throw Numbers.typeError("complex() takes at most 2 arguments (" + args.size() + " given)");
+        }
+        Object first = args.isEmpty() ? 0L : args.get(0);
+        if (first instanceof String s) {
+            if (args.size() > 1) {
+                throw Numbers.typeError("complex() can't take second arg if first is a string");
+            }
+            try {
+                return PyNumbers.parseComplex(s);
+            } catch (NumberFormatException e) {
+                throw Numbers.wrap(e);
+            }
+        }
+        if (args.size() > 1 && args.get(1) instanceof String) {
+            throw Numbers.typeError("complex() second arg can't be a string");
+        }
+        double re = number(first, "complex() first argument must be a string or a number");
+        double im = args.size() > 1 ? number(args.get(1), "complex() second argument must be a number") : 0.0;
         return new PyComplex(re, im);
     }
 
-    private static double number(Object o) {
+    /** A real number as a double; {@code what} names the argument in the TypeError for anything else. */
+    private static double number(Object o, String what) {
         if (o instanceof Double d) {
             return d;
         }
         if (o instanceof Long l) {
             return l;
         }
-        if (o instanceof BigInteger b) {
-            return b.doubleValue();
+        if (o instanceof Boolean b) {
+            return b ? 1.0 : 0.0;
         }
-        throw new UnpicklingError("complex() argument must be a number, not " + typeName(o));
+        if (o instanceof BigInteger b) {
+            double d = b.doubleValue();
+            if (Double.isInfinite(d)) {
+                String message = "int too large to convert to float";
+                throw new UnpicklingError(message, new ArithmeticException(message));
+            }
+            return d;
+        }
+        throw Numbers.typeError(what + ", not '" + typeName(o) + "'");
     }
 
+    /** The bytes of a bytes-like argument ({@code bytes}, {@code bytearray}), or null. */
+    private static byte[] bytesLike(Object o) {
+        return o instanceof byte[] b ? b : o instanceof PyByteArray ba ? ba.toByteArray() : null;
+    }
+
+    /** {@code int()}, {@code int(x)} of a number, str or bytes, {@code int(s, base)}. */
     private static Object integer(PyTuple args) {
+        if (args.size() > 2) {
+            throw Numbers.typeError("int expected at most 2 arguments, got " + args.size());
+        }
         if (args.isEmpty()) {
             return 0L;
         }
         Object a = args.get(0);
-        if (a instanceof Long || a instanceof BigInteger) {
-            return a;
-        }
-        if (a instanceof Boolean b) {
-            return b ? 1L : 0L;
-        }
-        if (a instanceof String s) {
-            int base = args.size() > 1 && args.get(1) instanceof Long l ? (int) (long) l : 10;
-            try {
-                return Numbers.normalize(new BigInteger(s.strip().replace("_", ""), base));
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new UnpicklingError("invalid literal for int() with base " + base + ": '" + s + "'");
+        try {
+            if (args.size() == 2) {
+                int base = base(args.get(1));
+                if (a instanceof String s) {
+                    return PyNumbers.parseInt(s, base);
+                }
+                byte[] b = bytesLike(a);
+                if (b == null) {
+                    throw Numbers.typeError("int() can't convert non-string with explicit base");
+                }
+                return PyNumbers.parseInt(b, base);
             }
+            if (a instanceof Long || a instanceof BigInteger) {
+                return a;
+            }
+            if (a instanceof Boolean b) {
+                return b ? 1L : 0L;
+            }
+            if (a instanceof Double d) {
+                return truncate(d);
+            }
+            if (a instanceof String s) {
+                return PyNumbers.parseInt(s, 10);
+            }
+            byte[] b = bytesLike(a);
+            if (b != null) {
+                return PyNumbers.parseInt(b, 10);
+            }
+        } catch (NumberFormatException e) {
+            throw Numbers.wrap(e);
         }
-        throw new UnpicklingError("int() argument must be a string or a number, not " + typeName(a));
+        throw Numbers.typeError("int() argument must be a string, a bytes-like object or a real number, not '"
+                + typeName(a) + "'");
     }
 
+    /** int()'s base argument: an int; anything outside 0 and 2 to 36 is ValueError's message. */
+    private static int base(Object o) {
+        if (o instanceof Boolean b) {
+            return b ? 1 : 0; // int('12', True): base 1, refused below
+        }
+        if (o instanceof BigInteger) {
+            throw new NumberFormatException("int() base must be >= 2 and <= 36, or 0");
+        }
+        if (!(o instanceof Long l)) {
+            throw Numbers.typeError("'" + typeName(o) + "' object cannot be interpreted as an integer");
+        }
+        return l < 0 || l > 36 ? -1 : (int) (long) l; // -1: refused by PyNumbers with CPython's message
+    }
+
+    /** {@code int(float)}: toward zero; inf and nan are refused as CPython refuses them. */
+    private static Object truncate(double d) {
+        if (Double.isNaN(d)) {
+            throw new NumberFormatException("cannot convert float NaN to integer");
+        }
+        if (Double.isInfinite(d)) {
+            String message = "cannot convert float infinity to integer";
+            throw new UnpicklingError(message, new ArithmeticException(message));
+        }
+        return Numbers.normalize(new BigDecimal(d).toBigInteger());
+    }
+
+    /** {@code float()}, {@code float(x)} of a number, str or bytes. */
     private static Object toFloat(PyTuple args) {
+        if (args.size() > 1) {
+            throw Numbers.typeError("float expected at most 1 argument, got " + args.size());
+        }
         if (args.isEmpty()) {
             return 0.0;
         }
         Object a = args.get(0);
-        if (a instanceof String s) {
-            return Numbers.parseFloat(s);
+        try {
+            if (a instanceof String s) {
+                return PyNumbers.parseFloat(s);
+            }
+            byte[] b = bytesLike(a);
+            if (b != null) {
+                return PyNumbers.parseFloat(b);
+            }
+        } catch (NumberFormatException e) {
+            throw Numbers.wrap(e);
         }
-        return number(a);
+        return number(a, "float() argument must be a string or a real number");
     }
 
     private static String str(Object o) {
@@ -263,19 +361,27 @@ final class Builtins {
         throw new UnpicklingError("str() of " + typeName(o) + " is not supported by the unpickler");
     }
 
+    /**
+     * {@code decimal.Decimal(s)}: a BigDecimal, read in linear time; a Decimal BigDecimal cannot hold
+     * ({@code NaN}, {@code sNaN}, {@code Infinity}, {@code -0}, an exponent past its int scale) is null,
+     * which keeps it as a stub of its text. Text Decimal refuses is InvalidOperation's message.
+     */
     private static Object decimal(PyTuple args) {
         Object a = args.isEmpty() ? "0" : args.get(0);
         if (a instanceof String s) {
+            BigDecimal d;
             try {
-                BigDecimal d = new BigDecimal(s.strip());
-                // -0 has no BigDecimal form; its text must survive: keep it as a stub
-                return d.signum() == 0 && s.strip().startsWith("-") ? null : d;
-            } catch (NumberFormatException e) {
-                return null; // NaN, Infinity, sNaN: kept as a stub
+                d = PyNumbers.parseDecimal(s);
+            } catch (ArithmeticException e) {
+                throw Numbers.wrap(e);
             }
+            return d == null || d.signum() == 0 && PyNumbers.startsNegative(s) ? null : d;
         }
         if (a instanceof Long l) {
             return BigDecimal.valueOf(l);
+        }
+        if (a instanceof BigInteger b) {
+            return new BigDecimal(b);
         }
         return null;
     }

@@ -1,6 +1,8 @@
 package org.sqlite3j.pickle;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,7 @@ final class Containers {
         } else if (target instanceof PyObject p) {
             m = p.dictItems();
         } else {
-            throw new UnpicklingError("'" + Builtins.typeName(target) + "' object does not support item assignment");
+            throw Numbers.typeError("'" + Builtins.typeName(target) + "' object does not support item assignment");
         }
         for (int i = 0; i < pairs.length; i += 2) {
             checkHashable(pairs[i]);
@@ -57,12 +59,31 @@ final class Containers {
         Collections.addAll((Set<Object>) s, items);
     }
 
+    /** Python's {@code hash()} of each item: TypeError "unhashable type: 'list'" naming what it met first. */
     static void checkHashable(Object... items) {
         for (Object o : items) {
             if (!PyTuple.isHashable(o)) {
-                throw new UnpicklingError("unhashable type: '" + (o instanceof PyTuple ? "list' (in a tuple)"
-                        : Builtins.typeName(o) + "'"));
+                throw Numbers.typeError("unhashable type: '" + Builtins.typeName(unhashableItem(o)) + "'");
             }
         }
+    }
+
+    /** The first unhashable item {@code hash(o)} meets: depth first through tuples, in order (no recursion). */
+    private static Object unhashableItem(Object o) {
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(o);
+        while (!todo.isEmpty()) {
+            Object x = todo.pop();
+            if (!(x instanceof PyTuple t)) {
+                if (!PyTuple.isHashable(x)) {
+                    return x;
+                }
+            } else if (!t.isHashable()) {
+                for (int i = t.size() - 1; i >= 0; i--) {
+                    todo.push(t.get(i));
+                }
+            }
+        }
+        return o;
     }
 }

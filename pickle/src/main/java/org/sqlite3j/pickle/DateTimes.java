@@ -135,17 +135,58 @@ final class DateTimes {
         return ZonedDateTime.ofStrict(t, fold ? tr.getOffsetAfter() : tr.getOffsetBefore(), zone);
     }
 
-    /** {@code zoneinfo.ZoneInfo._unpickle(key, from_cache)}: a ZoneId for a cached zone java.time knows. */
+    /**
+     * {@code zoneinfo.ZoneInfo(key)} and {@code ZoneInfo._unpickle(key, from_cache)}: the key is checked
+     * first by CPython's rules for keys (not absolute, normalized, inside the zone directory: a ValueError
+     * with CPython's message otherwise), then looked up among java.time's region ids only, never as a
+     * path. A key java.time does not know, or {@code from_cache} other than 1, gives null (a stub).
+     */
     static Object zone(PyTuple args, Object fromCache) {
-        if (args.isEmpty() || !(args.get(0) instanceof String key) || !Long.valueOf(1).equals(fromCache)) {
+        if (args.isEmpty()) {
+            throw Numbers.typeError("ZoneInfo() missing required argument 'key' (pos 1)");
+        }
+        if (!(args.get(0) instanceof String key)) {
+            throw Numbers.typeError("expected str, bytes or os.PathLike object, not " + Builtins.typeName(args.get(0)));
+        }
+        checkZoneKey(key);
+        if (!Long.valueOf(1).equals(fromCache) || !ZoneId.getAvailableZoneIds().contains(key)) {
             return null;
         }
-        try {
-            ZoneId z = ZoneId.of(key);
-            return z instanceof ZoneOffset ? null : z;
-        } catch (java.time.DateTimeException e) {
-            return null;
+        return ZoneId.of(key);
+    }
+
+    /**
+     * CPython's checks of a ZoneInfo key (zoneinfo's TZPATH validation): not absolute; unchanged in length
+     * by POSIX path normalization ("a//b", "a/./b", "a/../b", a trailing "/" or "" are not); not leaving
+     * the directory it is resolved in ("..", "../x" or "."). Each failure is CPython's ValueError message.
+     */
+    static void checkZoneKey(String key) {
+        if (key.startsWith("/")) {
+            throw Numbers.valueError("ZoneInfo keys may not be absolute paths, got: " + key);
         }
+        String normalized = normalizePath(key);
+        if (normalized.length() != key.length()) {
+            throw Numbers.valueError("ZoneInfo keys must be normalized relative paths, got: " + key);
+        }
+        if (normalized.equals(".") || normalized.equals("..") || normalized.startsWith("../")) {
+            throw Numbers.valueError("ZoneInfo keys must refer to subdirectories of TZPATH, got: " + key);
+        }
+    }
+
+    /** POSIX {@code normpath} of a relative path: empty and "." parts dropped, ".." folded, "." if nothing is left. */
+    private static String normalizePath(String path) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return parts.isEmpty() ? "." : String.join("/", parts);
     }
 
     private static int micros(byte[] b, int i) {

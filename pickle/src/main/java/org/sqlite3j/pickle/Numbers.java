@@ -5,7 +5,11 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Python's number text forms: int/long literals, {@code float()} parsing and {@code repr(float)}. */
+/**
+ * The number forms of the pickle opcodes: INT, LONG, FLOAT and the PUT/GET indexes read as CPython's C
+ * unpickler reads them (on {@link PyNumbers}, Python's own conversions), LONG1/LONG4 bytes, and
+ * {@code repr(float)}.
+ */
 final class Numbers {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -19,27 +23,191 @@ final class Numbers {
     }
 
     /** CPython's default {@code sys.get_int_max_str_digits()}: longer decimal conversions are refused (quadratic). */
-    static final int MAX_STR_DIGITS = 4300;
+    static final int MAX_STR_DIGITS = PyNumbers.MAX_STR_DIGITS;
 
-    /** A decimal int literal as Python's {@code int()} reads it (sign, digits). */
-    static Object parseInt(String s) {
-        String t = s.strip();
-        if (t.length() > MAX_STR_DIGITS + 1) {
-            throw new UnpicklingError("Exceeds the limit (" + MAX_STR_DIGITS + " digits) for integer string conversion:"
-                    + " value has " + t.length() + " digits");
+    /** A failure CPython reports as a ValueError: the message is CPython's, the cause says ValueError. */
+    static UnpicklingError valueError(String message) {
+        return new UnpicklingError(message, new IllegalArgumentException(message));
+    }
+
+    /** A failure CPython reports as a TypeError (IllegalArgumentException is its Java side too). */
+    static UnpicklingError typeError(String message) {
+        return valueError(message);
+    }
+
+    /** A failure of {@link PyNumbers} (its class is CPython's): its message, the failure as the cause. */
+    static UnpicklingError wrap(RuntimeException e) {
+        return new UnpicklingError(e.getMessage(), e);
+    }
+
+    /** A text argument (read as Latin-1 characters, without its newline) as the C string CPython reads. */
+    private static byte[] cString(String line, boolean withNewline) {
+        int n = line.indexOf('\0');
+        String s = n < 0 ? line : line.substring(0, n);
+        byte[] b = new byte[s.length() + (withNewline && n < 0 ? 1 : 0)];
+        for (int i = 0; i < s.length(); i++) {
+            b[i] = (byte) s.charAt(i);
         }
-        if (t.length() < 19) {
-            try {
-                return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
-            } catch (NumberFormatException e) {
-                throw new UnpicklingError("invalid literal for int() with base 10: '" + s + "'");
+        if (b.length > s.length()) {
+            b[s.length()] = '\n';
+        }
+        return b;
+    }
+
+    /**
+     * INT's argument as CPython's {@code load_int} reads it: C's {@code strtol} with base 0 (so
+     * {@code 010} is 8 and {@code 0x1f} 31) up to the newline; "00"/"01" and any other two-character
+     * zero or one (" 1", "+0") are False/True; anything strtol cannot take whole (too large, {@code 0b},
+     * underscores) is read by Python's {@code int(s, 0)}, and every failure there is
+     * "could not convert string to int" (ValueError).
+     */
+    static Object intOpcode(String line) {
+        if (line.isEmpty()) {
+            throw UnpicklerInput.truncated();
+        }
+        byte[] c = cString(line, false);
+        int i = 0;
+        int n = c.length;
+        while (i < n && PyNumbers.isAsciiSpace(c[i])) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (c[i] == '+' || c[i] == '-')) {
+            negative = c[i] == '-';
+            i++;
+        }
+        int base = 10;
+        if (i + 2 < n && c[i] == '0' && (c[i + 1] == 'x' || c[i + 1] == 'X') && Character.digit(c[i + 2], 16) >= 0) {
+            base = 16;
+            i += 2;
+        } else if (i < n && c[i] == '0') {
+            base = 8;
+        }
+        int digitsFrom = i;
+        long magnitude = 0; // negative accumulation reaches Long.MIN_VALUE
+        boolean overflow = false;
+        for (; i < n; i++) {
+            int d = Character.digit(c[i], base);
+            if (d < 0) {
+                break;
+            }
+            if (magnitude < (Long.MIN_VALUE + d) / base) {
+                overflow = true;
+            } else {
+                magnitude = magnitude * base - d;
             }
         }
-        try {
-            return normalize(new BigInteger(t));
-        } catch (NumberFormatException e) {
-            throw new UnpicklingError("invalid literal for int() with base 10: '" + s + "'");
+        // strtol read it all (to the newline or a NUL); a line that starts with NUL is an empty C string: 0
+        boolean parsedWhole = i > digitsFrom && i == n || n == 0;
+        if (!overflow && parsedWhole && (negative || magnitude != Long.MIN_VALUE)) {
+            long x = negative ? magnitude : -magnitude;
+            if (line.length() == 2 && (x == 0 || x == 1)) {
+                return x == 1;
+            }
+            return x;
         }
+        try {
+            byte[] withNewline = cString(line, true);
+            PyNumbers.IntText t = PyNumbers.scanInt(withNewline, 0);
+            if (!t.failed()) {
+                return t.value();
+            }
+        } catch (NumberFormatException tooManyDigits) {
+            // CPython replaces every failure of the fallback with its own message
+        }
+        throw valueError("could not convert string to int");
+    }
+
+    /**
+     * LONG's argument as CPython's {@code load_long} reads it: a trailing {@code L} dropped, then
+     * Python's int literal with base 0 ({@code PyLong_FromString}): CPython's messages, the base in them
+     * the one the prefix chose, and the 4,300-digit limit.
+     */
+    static Object longOpcode(String line) {
+        if (line.isEmpty()) {
+            throw UnpicklerInput.truncated();
+        }
+        boolean l = line.endsWith("L");
+        byte[] c = cString(l ? line.substring(0, line.length() - 1) : line, !l);
+        PyNumbers.IntText t;
+        try {
+            t = PyNumbers.scanInt(c, 0);
+        } catch (NumberFormatException e) {
+            throw wrap(e);
+        }
+        if (!t.failed()) {
+            return t.value();
+        }
+        throw wrap(PyNumbers.invalidInt(t.messageBase, PyRepr.str(head(c))));
+    }
+
+    /** The first 200 bytes of a C string as CPython shows them in a message (strict UTF-8, as it decodes them). */
+    private static String head(byte[] c) {
+        int n = Math.min(c.length, 200);
+        return Utf8.decode(c, 0, n, false);
+    }
+
+    /**
+     * A PUT or GET index as CPython's {@code load_put}/{@code load_get} read it: Python's int literal
+     * with base 10 (whitespace and underscores allowed), at most 2^63 - 1 ("Python int too large to
+     * convert to C ssize_t", OverflowError); a negative PUT is "negative PUT argument".
+     */
+    static long memoIndex(String line, boolean put) {
+        if (line.isEmpty()) {
+            throw UnpicklerInput.truncated();
+        }
+        byte[] c = cString(line, true);
+        PyNumbers.IntText t;
+        try {
+            t = PyNumbers.scanInt(c, 10);
+        } catch (NumberFormatException e) {
+            throw wrap(e);
+        }
+        if (t.failed()) {
+            throw wrap(PyNumbers.invalidInt(10, PyRepr.str(head(c))));
+        }
+        if (!(t.value() instanceof Long l)) {
+            String message = "Python int too large to convert to C ssize_t";
+            throw new UnpicklingError(message, new ArithmeticException(message));
+        }
+        if (l < 0 && put) {
+            throw valueError("negative PUT argument");
+        }
+        return l;
+    }
+
+    /**
+     * FLOAT's argument as CPython's {@code load_float} reads it ({@code PyOS_string_to_double}): no
+     * whitespace or underscores; nothing readable is "could not convert string to float: 'line\n'"
+     * (the line as C text, 200 bytes at most), a value too large for a double is OverflowError's
+     * "value too large to convert to float: '...'", trailing text "could not convert string to float".
+     */
+    static double floatOpcode(String line) {
+        if (line.isEmpty()) {
+            throw UnpicklerInput.truncated();
+        }
+        byte[] c = cString(line, true);
+        int end = PyNumbers.scanFloat(c, 0, c.length);
+        if (end == 0) {
+            throw valueError("could not convert string to float: '" + shown(c) + "'");
+        }
+        double d = PyNumbers.floatValue(c, 0, end);
+        int first = c[0] == '+' || c[0] == '-' ? 1 : 0;
+        if (Double.isInfinite(d) && c[first] != 'i' && c[first] != 'I') {
+            String message = "value too large to convert to float: '" + shown(c) + "'";
+            throw new UnpicklingError(message, new ArithmeticException(message));
+        }
+        // the C string ends at the newline, or at a NUL before it
+        int stop = line.indexOf('\0') >= 0 ? c.length : c.length - 1;
+        if (end != stop) {
+            throw valueError("could not convert string to float");
+        }
+        return d;
+    }
+
+    /** C text in a message as CPython's %.200s shows it: 200 bytes at most, UTF-8 with replacement characters. */
+    private static String shown(byte[] c) {
+        return new String(c, 0, Math.min(c.length, 200), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Little-endian two's complement (LONG1/LONG4); empty is 0. */
@@ -60,30 +228,6 @@ final class Numbers {
             be[i] = b[n - 1 - i];
         }
         return normalize(new BigInteger(be));
-    }
-
-    /** Python's {@code float(s)} for the text forms pickles carry. */
-    static double parseFloat(String s) {
-        String t = s.strip();
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
-        switch (lower) {
-            case "inf", "+inf", "infinity", "+infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-inf", "-infinity":
-                return Double.NEGATIVE_INFINITY;
-            case "nan", "+nan", "-nan":
-                return Double.NaN;
-            default:
-                break;
-        }
-        if (lower.isEmpty() || lower.endsWith("d") || lower.endsWith("f") || lower.startsWith("0x")) {
-            throw new UnpicklingError("could not convert string to float: '" + s + "'");
-        }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new UnpicklingError("could not convert string to float: '" + s + "'");
-        }
     }
 
     /** Python's {@code repr(float)}: the shortest round-tripping digits, Python's layout. */

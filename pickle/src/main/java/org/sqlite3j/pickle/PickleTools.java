@@ -109,7 +109,7 @@ public final class PickleTools {
         UnpicklerInput in = new UnpicklerInput(pickle);
         List<Boolean> stack = new ArrayList<>(); // true = markobject
         List<Integer> markstack = new ArrayList<>();
-        Set<Long> memo = new HashSet<>();
+        Set<Object> memo = new HashSet<>();
         int maxProto = -1;
         while (true) {
             int pos = in.pos;
@@ -150,8 +150,8 @@ public final class PickleTools {
                 markMsg = "(as " + memo.size() + ")";
                 memo.add((long) memo.size());
             } else if (op.name().endsWith("PUT")) {
-                memo.add(Long.parseLong(arg));
-            } else if (op.name().endsWith("GET") && !memo.contains(Long.parseLong(arg))) {
+                memo.add(memoKey(arg));
+            } else if (op.name().endsWith("GET") && !memo.contains(memoKey(arg))) {
                 throw new IllegalArgumentException("memo key " + arg + " has never been stored into");
             }
             if (arg != null || markMsg != null) {
@@ -195,14 +195,14 @@ public final class PickleTools {
      * renumbers the rest densely, and re-frames protocol ≥ 4 output, byte for byte as CPython does.
      */
     public static byte[] optimize(byte[] pickle) {
-        record Piece(int kind, long arg, int from, int to) {
+        record Piece(int kind, Object arg, int from, int to) {
         }
         final int copy = 0;
         final int put = 1;
         final int get = 2;
         List<Piece> pieces = new ArrayList<>();
-        java.util.Map<Long, Long> used = new java.util.HashMap<>();
-        Set<Long> putIds = new HashSet<>();
+        java.util.Map<Object, Long> used = new java.util.HashMap<>();
+        Set<Object> putIds = new HashSet<>();
         int proto = 0;
         int headerEnd = 0;
         UnpicklerInput in = new UnpicklerInput(pickle);
@@ -216,27 +216,27 @@ public final class PickleTools {
             String arg = readArg(op.arg(), in);
             String name = op.name();
             if (name.contains("PUT")) {
-                putIds.add(Long.parseLong(arg));
-                pieces.add(new Piece(put, Long.parseLong(arg), 0, 0));
+                putIds.add(memoKey(arg));
+                pieces.add(new Piece(put, memoKey(arg), 0, 0));
             } else if (name.equals("MEMOIZE")) {
-                long idx = putIds.size();
+                Object idx = (long) putIds.size();
                 putIds.add(idx);
                 pieces.add(new Piece(put, idx, 0, 0));
             } else if (name.equals("FRAME")) {
                 continue;
             } else if (name.contains("GET")) {
                 proto = Math.max(proto, op.proto());
-                used.put(Long.parseLong(arg), null);
-                pieces.add(new Piece(get, Long.parseLong(arg), 0, 0));
+                used.put(memoKey(arg), null);
+                pieces.add(new Piece(get, memoKey(arg), 0, 0));
             } else if (name.equals("PROTO")) {
                 proto = Math.max(proto, Integer.parseInt(arg));
                 if (pos == 0) {
                     headerEnd = in.pos;
                 } else {
-                    pieces.add(new Piece(copy, 0, pos, in.pos));
+                    pieces.add(new Piece(copy, null, pos, in.pos));
                 }
             } else {
-                pieces.add(new Piece(copy, 0, pos, in.pos));
+                pieces.add(new Piece(copy, null, pos, in.pos));
             }
             if (code == Opcodes.STOP) {
                 break;
@@ -290,14 +290,14 @@ public final class PickleTools {
                 return Long.toUnsignedString(in.u64());
             case DEC_SHORT: {
                 String s = in.line();
-                return s.equals("00") ? "False" : s.equals("01") ? "True" : Numbers.parseInt(s).toString();
+                return s.equals("00") ? "False" : s.equals("01") ? "True" : PyNumbers.parseInt(latin1(s), 10).toString();
             }
             case DEC_LONG: {
                 String s = in.line();
-                return Numbers.parseInt(s.endsWith("L") ? s.substring(0, s.length() - 1) : s).toString();
+                return PyNumbers.parseInt(latin1(s.endsWith("L") ? s.substring(0, s.length() - 1) : s), 10).toString();
             }
             case FLOATNL:
-                return Numbers.repr(Numbers.parseFloat(in.line()));
+                return Numbers.repr(PyNumbers.parseFloat(latin1(in.line())));
             case FLOAT8:
                 return Numbers.repr(in.f64());
             case STRINGNL:
@@ -333,6 +333,17 @@ public final class PickleTools {
             default:
                 throw new IllegalStateException(kind.name());
         }
+    }
+
+    /** The bytes of a text argument read as Latin-1 characters (pickletools reads them as bytes). */
+    private static byte[] latin1(String line) {
+        return line.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A PUT/GET argument as the memo key pickletools uses: an int, True being 1 and False 0. */
+    private static Object memoKey(String arg) {
+        return arg.equals("True") ? (Object) 1L : arg.equals("False") ? (Object) 0L
+                : PyNumbers.parseInt(arg, 10);
     }
 
     private static String longRepr(Object v) {

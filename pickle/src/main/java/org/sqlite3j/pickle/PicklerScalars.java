@@ -54,7 +54,7 @@ final class PicklerScalars {
             String text = v.bitLength() > 14_300 ? null : v.abs().toString();
             if (text == null || text.length() > Numbers.MAX_STR_DIGITS) {
                 throw new PicklingError("Exceeds the limit (" + Numbers.MAX_STR_DIGITS
-                        + " digits) for integer string conversion");
+                        + " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
             }
             out.writeAscii("L" + (v.signum() < 0 ? "-" : "") + text + "L\n");
         }

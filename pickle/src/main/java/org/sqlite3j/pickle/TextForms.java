@@ -25,7 +25,7 @@ final class TextForms {
                 continue;
             }
             if (++i >= s.length()) {
-                throw new UnpicklingError("Trailing \\ in string");
+                throw Numbers.valueError("Trailing \\ in string");
             }
             char e = s.charAt(i);
             switch (e) {
@@ -41,7 +41,7 @@ final class TextForms {
                 case 'x' -> {
                     int v = hex(s, i + 1, 2);
                     if (v < 0) {
-                        throw new UnpicklingError("invalid \\x escape at position " + (i - 1));
+                        throw Numbers.valueError("invalid \\x escape at position " + (i - 1));
                     }
                     out.write(v);
                     i += 2;
@@ -65,19 +65,29 @@ final class TextForms {
         return out.toByteArray();
     }
 
+    /** The value of the {@code n} ASCII hex digits at {@code from}, or -1 when they are not all there. */
     private static int hex(String s, int from, int n) {
         if (from + n > s.length()) {
             return -1;
         }
         int v = 0;
         for (int i = from; i < from + n; i++) {
-            int d = Character.digit(s.charAt(i), 16);
+            int d = hexDigit(s.charAt(i));
             if (d < 0) {
                 return -1;
             }
             v = v * 16 + d;
         }
         return v;
+    }
+
+    /** 0-15 for an ASCII hex digit, else -1 (no other script's digits, as CPython's codecs). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     /** Decodes {@code raw-unicode-escape} (the argument already read as Latin-1 characters). */
@@ -101,13 +111,22 @@ final class TextForms {
             int next = i + run;
             if (run % 2 == 1 && next < s.length() && (s.charAt(next) == 'u' || s.charAt(next) == 'U')) {
                 sb.append("\\".repeat(run - 1));
-                int n = s.charAt(next) == 'u' ? 4 : 8;
-                int v = hex(s, next + 1, n);
-                if (v < 0 || v > 0x10ffff) {
-                    throw new UnpicklingError("'rawunicodeescape' codec can't decode bytes in position "
-                            + (next - 1) + ": truncated \\" + s.charAt(next) + "XXXX escape");
+                boolean shortForm = s.charAt(next) == 'u';
+                int n = shortForm ? 4 : 8;
+                int k = 0;
+                long v = 0;
+                while (k < n && next + 1 + k < s.length() && hexDigit(s.charAt(next + 1 + k)) >= 0) {
+                    v = v * 16 + hexDigit(s.charAt(next + 1 + k));
+                    k++;
                 }
-                sb.appendCodePoint(v);
+                if (k < n) {
+                    throw escapeError(next - 1, next + 1 + k, shortForm ? "truncated \\uXXXX escape"
+                            : "truncated \\UXXXXXXXX escape");
+                }
+                if (v > Character.MAX_CODE_POINT) {
+                    throw escapeError(next - 1, next + 1 + n, "\\Uxxxxxxxx out of range");
+                }
+                sb.appendCodePoint((int) v);
                 i = next + 1 + n;
             } else {
                 sb.append("\\".repeat(run));
@@ -115,6 +134,12 @@ final class TextForms {
             }
         }
         return sb.toString();
+    }
+
+    /** CPython's UnicodeDecodeError of raw-unicode-escape for the bytes {@code [start, end)}. */
+    private static UnpicklingError escapeError(int start, int end, String reason) {
+        return Numbers.valueError("'rawunicodeescape' codec can't decode bytes in position " + start + "-" + (end - 1)
+                + ": " + reason);
     }
 
     /** The UNICODE argument CPython writes: raw-unicode-escape with \, NUL, \n, \r and \x1a escaped. */

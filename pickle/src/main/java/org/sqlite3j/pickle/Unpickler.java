@@ -175,14 +175,14 @@ public final class Unpickler {
                 case NONE -> push(null);
                 case NEWTRUE -> push(Boolean.TRUE);
                 case NEWFALSE -> push(Boolean.FALSE);
-                case INT -> push(parseIntLine(in.line()));
+                case INT -> push(Numbers.intOpcode(in.line()));
                 case BININT -> push((long) in.s32());
                 case BININT1 -> push((long) in.u8());
                 case BININT2 -> push((long) in.u16());
-                case LONG -> push(parseLongLine(in.line()));
+                case LONG -> push(Numbers.longOpcode(in.line()));
                 case LONG1 -> push(Numbers.decodeLong(in.bytes(in.u8())));
                 case LONG4 -> push(Numbers.decodeLong(in.bytes(length(in.s32(), "LONG pickle has negative byte count"))));
-                case FLOAT -> push(Numbers.parseFloat(in.line()));
+                case FLOAT -> push(Numbers.floatOpcode(in.line()));
                 case BINFLOAT -> push(in.f64());
                 case STRING -> push(decodeStr(TextForms.unquote(in.line())));
                 case BINSTRING -> push(decodeStr(in.bytes(length(in.s32(), "BINSTRING pickle has negative byte count"))));
@@ -337,11 +337,11 @@ public final class Unpickler {
                 case EXT4 -> push(objects.extension(in.s32()));
                 case PERSID -> push(persistentLoad(in.line()));
                 case BINPERSID -> push(persistentLoad(pop()));
-                case PUT -> memoPut(parseIndex(in.line()));
+                case PUT -> memoPut(Numbers.memoIndex(in.line(), true));
                 case BINPUT -> memoPut(in.u8());
                 case LONG_BINPUT -> memoPut(Integer.toUnsignedLong(in.s32()));
                 case MEMOIZE -> memoPut(memo.size());
-                case GET -> push(memo.get(parseIndex(in.line())));
+                case GET -> push(memo.get(Numbers.memoIndex(in.line(), false)));
                 case BINGET -> push(memo.get(in.u8()));
                 case LONG_BINGET -> push(memo.get(Integer.toUnsignedLong(in.s32())));
                 default -> throw badOpcode(op);
@@ -349,9 +349,10 @@ public final class Unpickler {
         }
     }
 
+    /** A GLOBAL/INST name line: strict UTF-8, as CPython decodes module and class names. */
     private static String utf8(String latin1Line) {
         byte[] b = latin1Line.getBytes(StandardCharsets.ISO_8859_1);
-        return Utf8.decode(b, 0, b.length);
+        return Utf8.decode(b, 0, b.length, false);
     }
 
     private static UnpicklingError badOpcode(int op) {
@@ -486,32 +487,6 @@ public final class Unpickler {
         return n;
     }
 
-    private static long parseIndex(String line) {
-        Object v = Numbers.parseInt(line);
-        if (!(v instanceof Long l)) {
-            throw new UnpicklingError("memo index too large: " + line);
-        }
-        if (l < 0) {
-            throw new UnpicklingError("negative PUT argument");
-        }
-        return l;
-    }
-
-    private static Object parseIntLine(String line) {
-        if (line.equals("00")) {
-            return Boolean.FALSE;
-        }
-        if (line.equals("01")) {
-            return Boolean.TRUE;
-        }
-        return Numbers.parseInt(line);
-    }
-
-    private static Object parseLongLine(String line) {
-        String s = line.endsWith("L") ? line.substring(0, line.length() - 1) : line;
-        return Numbers.parseInt(s);
-    }
-
     private Object decodeStr(byte[] b) {
         String e = encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         switch (e) {
@@ -520,11 +495,11 @@ public final class Unpickler {
             case "latin1", "latin-1", "iso-8859-1":
                 return new String(b, StandardCharsets.ISO_8859_1);
             case "utf-8", "utf8":
-                return Utf8.decode(b, 0, b.length);
+                return Utf8.decode(b, 0, b.length, false); // errors='strict', as CPython's default
             case "ascii":
                 for (int i = 0; i < b.length; i++) {
                     if (b[i] < 0) {
-                        throw new UnpicklingError(String.format("'ascii' codec can't decode byte 0x%02x in position %d:"
+                        throw Numbers.valueError(String.format("'ascii' codec can't decode byte 0x%02x in position %d:"
                                 + " ordinal not in range(128)", b[i] & 0xff, i));
                     }
                 }
@@ -544,12 +519,19 @@ public final class Unpickler {
         return buffers.next();
     }
 
+    /**
+     * READONLY_BUFFER: CPython takes a read-only memoryview of the top item; here a PickleBuffer becomes
+     * its read-only form and an in-band bytearray its bytes (bytes stay as they are); anything that is
+     * not bytes-like is TypeError's "memoryview: a bytes-like object is required, not 'int'".
+     */
     private void readOnlyBuffer() {
         Object b = top();
         if (b instanceof PickleBuffer pb) {
             stack[sp - 1] = pb.toReadOnly();
         } else if (b instanceof PyByteArray ba) {
             stack[sp - 1] = ba.toByteArray();
+        } else if (!(b instanceof byte[])) {
+            throw Numbers.valueError("memoryview: a bytes-like object is required, not '" + Builtins.typeName(b) + "'");
         }
     }
 

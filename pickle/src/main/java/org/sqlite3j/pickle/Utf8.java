@@ -46,8 +46,32 @@ public final class Utf8 {
         return java.util.Arrays.copyOf(out, o);
     }
 
-    /** Decodes {@code len} bytes at {@code off}; throws {@link UnpicklingError} on malformed input. */
+    /**
+     * {@code b.decode('utf-8')}: strict UTF-8, for the modules above pickle that read text as Python does.
+     *
+     * @throws IllegalArgumentException Python's UnicodeDecodeError (a ValueError), with CPython's message
+     */
+    public static String decodeStrict(byte[] b) {
+        try {
+            return decode(b, 0, b.length, false);
+        } catch (UnpicklingError e) {
+            throw (IllegalArgumentException) e.getCause();
+        }
+    }
+
+    /** Decodes {@code len} bytes at {@code off} with {@code surrogatepass} (how pickle reads {@code str}). */
     static String decode(byte[] b, int off, int len) {
+        return decode(b, off, len, true);
+    }
+
+    /**
+     * Decodes {@code len} bytes at {@code off}: strict UTF-8, or with {@code surrogatePass} lone
+     * surrogates ({@code ED A0..BF 80..BF}) let through. Malformed input throws {@link UnpicklingError}
+     * with CPython's UnicodeDecodeError message ("invalid start byte", "invalid continuation byte",
+     * "unexpected end of data", the position or range of the bytes at fault); its cause is an
+     * IllegalArgumentException, UnicodeDecodeError being a ValueError.
+     */
+    static String decode(byte[] b, int off, int len, boolean surrogatePass) {
         int end = off + len;
         int i = off;
         while (i < end && b[i] >= 0) {
@@ -66,36 +90,37 @@ public final class Utf8 {
                 continue;
             }
             int need;
-            int cp;
-            int min;
+            int lo = 0x80; // the range of the first continuation byte: it excludes overlong forms,
+            int hi = 0xbf; // surrogates (strict) and code points above U+10FFFF
             if (c >= 0xc2 && c <= 0xdf) {
                 need = 1;
-                cp = c & 0x1f;
-                min = 0x80;
             } else if (c >= 0xe0 && c <= 0xef) {
                 need = 2;
-                cp = c & 0x0f;
-                min = 0x800;
+                if (c == 0xe0) {
+                    lo = 0xa0;
+                } else if (c == 0xed && !(surrogatePass && isSurrogate(b, i, end))) {
+                    hi = 0x9f;
+                }
             } else if (c >= 0xf0 && c <= 0xf4) {
                 need = 3;
-                cp = c & 0x07;
-                min = 0x10000;
+                if (c == 0xf0) {
+                    lo = 0x90;
+                } else if (c == 0xf4) {
+                    hi = 0x8f;
+                }
             } else {
-                throw bad(c, i - off);
+                throw error(b, off, i, 1, "invalid start byte");
             }
-            if (i + need >= end) {
-                throw new UnpicklingError(String.format(
-                        "'utf-8' codec can't decode byte 0x%02x in position %d: unexpected end of data", c, i - off));
-            }
+            int cp = c & (0x3f >> need);
             for (int k = 1; k <= need; k++) {
+                if (i + k >= end) {
+                    throw error(b, off, i, end - i, "unexpected end of data");
+                }
                 int cc = b[i + k] & 0xff;
-                if ((cc & 0xc0) != 0x80) {
-                    throw bad(c, i - off);
+                if (k == 1 ? cc < lo || cc > hi : (cc & 0xc0) != 0x80) {
+                    throw error(b, off, i, k, "invalid continuation byte");
                 }
                 cp = cp << 6 | (cc & 0x3f);
-            }
-            if (cp < min || cp > 0x10ffff) {
-                throw bad(c, i - off);
             }
             sb.appendCodePoint(cp);
             i += need + 1;
@@ -103,8 +128,15 @@ public final class Utf8 {
         return sb.toString();
     }
 
-    private static UnpicklingError bad(int c, int pos) {
-        return new UnpicklingError(String.format(
-                "'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", c, pos));
+    /** {@code ED A0..BF 80..BF} at {@code i}: a lone surrogate's 3-byte form. */
+    private static boolean isSurrogate(byte[] b, int i, int end) {
+        return i + 2 < end && (b[i + 1] & 0xe0) == 0xa0 && (b[i + 2] & 0xc0) == 0x80;
+    }
+
+    private static UnpicklingError error(byte[] b, int off, int at, int count, String reason) {
+        int pos = at - off;
+        String where = count == 1 ? String.format("byte 0x%02x in position %d", b[at] & 0xff, pos)
+                : String.format("bytes in position %d-%d", pos, pos + count - 1);
+        return Numbers.valueError("'utf-8' codec can't decode " + where + ": " + reason);
     }
 }

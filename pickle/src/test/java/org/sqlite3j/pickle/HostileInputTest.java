@@ -127,7 +127,8 @@ class HostileInputTest {
     void hugeDecimalIntegersAreRefusedLikeCPythonsDigitLimit() {
         String digits = "1".repeat(5000);
         assertRejected(b("L" + digits + "L\n."), "Exceeds the limit (4300 digits) for integer string conversion");
-        assertRejected(b("I" + digits + "\n."), "Exceeds the limit (4300 digits)");
+        // INT: CPython's load_int replaces every failure of its int() fallback, the limit included
+        assertRejected(b("I" + digits + "\n."), "could not convert string to int");
         java.math.BigInteger big = java.math.BigInteger.TEN.pow(5000);
         assertThatThrownBy(() -> Pickle.dumps(big, 0)).isInstanceOf(PicklingError.class).hasMessageContaining("4300 digits");
         assertThat(Pickle.loads(Pickle.dumps(big, 2))).isEqualTo(big);
@@ -140,7 +141,7 @@ class HostileInputTest {
         assertRejected(b("}]Ns."), "unhashable type: 'list'");
         assertRejected(b("\u008f(}\u0090."), "unhashable type: 'dict'");
         assertRejected(b("(]\u0091."), "unhashable type: 'list'");
-        assertRejected(b("}]\u0085Ns."), "unhashable type: 'list' (in a tuple)");
+        assertRejected(b("}]\u0085Ns."), "unhashable type: 'list'"); // CPython names the item, not the tuple
     }
 
     @ParameterizedTest

@@ -1,0 +1,318 @@
+package org.sqlite3j.pickle;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.sqlite3j.testkit.Python;
+
+/**
+ * One comparable line per outcome of a load (or a {@code pickletools.dis}), for Java and for CPython
+ * 3.13 (one subprocess for a whole list of cases): {@code ok <value>} or
+ * {@code err <family> <length> <sha-256 of the message> <its first 160 characters>}. The family is the
+ * Java side of CPython's exception class, as the project maps them: ValueError and TypeError (and
+ * UnicodeDecodeError) are {@code IllegalArgumentException}, OverflowError and decimal.InvalidOperation
+ * (ArithmeticErrors) are {@code ArithmeticException}, pickle.UnpicklingError is {@code UnpicklingError};
+ * the Java side reads it from the cause of the UnpicklingError it throws. Large ints and Decimal
+ * coefficients show as their size and residue modulo 2^61-1.
+ */
+final class Outcomes {
+    static final BigInteger MODULUS = BigInteger.TWO.pow(61).subtract(BigInteger.ONE);
+
+    private Outcomes() {
+    }
+
+    /** A case: how to call it ({@code loads}, {@code loads_utf8}: encoding='utf-8', {@code dis}) and the pickle. */
+    record Case(String kind, byte[] data) {
+        @Override
+        public String toString() {
+            String hex = HexFormat.of().formatHex(data.length > 40 ? java.util.Arrays.copyOf(data, 40) : data);
+            return kind + " " + hex + (data.length > 40 ? "... (" + data.length + " bytes)" : "");
+        }
+    }
+
+    static Case loads(byte[] data) {
+        return new Case("loads", data);
+    }
+
+    static Case loads(String latin1) {
+        return loads(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static Case loadsUtf8(String latin1) {
+        return new Case("loads_utf8", latin1.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static Case dis(byte[] data) {
+        return new Case("dis", data);
+    }
+
+    private static final String PROGRAM = String.join("\n",
+            "import sys, pickle, pickletools, io, hashlib, decimal, zoneinfo",
+            "M = 2**61 - 1",
+            "def show(v):",
+            "    if v is None: return 'None'",
+            "    if isinstance(v, bool): return 'bool ' + repr(v)",
+            "    if isinstance(v, int):",
+            "        return 'int ' + (str(v) if v.bit_length() < 4000 else 'bits=%d mod=%d' % (v.bit_length(), v % M))",
+            "    if isinstance(v, float): return 'float ' + repr(v)",
+            "    if isinstance(v, complex): return 'complex %r %r' % (v.real, v.imag)",
+            "    if isinstance(v, str): return 'str ' + repr(v)",
+            "    if isinstance(v, (bytes, memoryview)): return 'bytes ' + bytes(v).hex()",  // a read-only view is bytes here
+            "    if isinstance(v, decimal.Decimal):",
+            "        if not v.is_finite(): return 'decimal ' + str(v)",
+            "        sign, digits, exp = v.as_tuple()",
+            "        h = 0",
+            "        for d in digits: h = (h * 10 + d) % M",
+            "        return 'decimal %d %d %d %d' % (sign, len(digits), exp, h)",
+            "    if isinstance(v, zoneinfo.ZoneInfo): return 'zone ' + v.key",
+            "    if isinstance(v, list): return 'list[' + ', '.join(map(show, v)) + ']'",
+            "    if isinstance(v, tuple): return 'tuple(' + ', '.join(map(show, v)) + ')'",
+            "    if isinstance(v, dict): return 'dict{' + ', '.join(show(k) + ': ' + show(x) for k, x in v.items()) + '}'",
+            "    return 'other ' + type(v).__name__",
+            "def family(e):",
+            "    if isinstance(e, ArithmeticError): return 'ArithmeticException'",
+            "    if isinstance(e, (ValueError, TypeError)): return 'IllegalArgumentException'",
+            "    if isinstance(e, pickle.UnpicklingError): return 'UnpicklingError'",
+            "    return type(e).__name__",
+            "for line in sys.stdin:",
+            "    kind, data = line.split()",
+            "    data = bytes.fromhex(data)",
+            "    try:",
+            "        if kind == 'dis':",
+            "            out = io.StringIO(); pickletools.dis(data, out); r = 'ok ' + out.getvalue().replace('\\n', '|')",
+            "        else:",
+            "            r = 'ok ' + show(pickle.loads(data, **({'encoding': 'utf-8'} if kind == 'loads_utf8' else {})))",
+            "    except Exception as e:",
+            "        m = str(e)",
+            "        r = 'err %s %d %s %s' % (family(e), len(m), hashlib.sha256(m.encode('utf-8', 'surrogatepass')).hexdigest()[:16], m[:160])",
+            "    print(r.replace('\\n', '\\\\n'))",
+            "");
+
+    /** Where the committed outcomes live, relative to the module (the tests' working directory). */
+    private static final Path COMMITTED = Path.of("src/test/resources/pickle/outcomes");
+    /** Set to rewrite the committed outcomes from the live CPython 3.13 ({@code -Dsqlite3j.outcomes.write=true}). */
+    static final String WRITE = "sqlite3j.outcomes.write";
+
+    /**
+     * CPython 3.13's outcome for each case: from {@code outcomes/<name>.tsv} (committed, one line per
+     * case: a digest of the case, a tab, the outcome), so that the tests pin CPython's behaviour without
+     * it (mutation testing runs them so); when CPython 3.13 is there, the committed outcomes are checked
+     * against it first, and rewritten from it when {@value #WRITE} is set.
+     */
+    static List<String> expected(String name, List<Case> cases) throws Exception {
+        java.util.Optional<Python> live = Python.disabled() ? java.util.Optional.empty() : Python.findOracle(13);
+        Path file = COMMITTED.resolve(name + ".tsv");
+        if (live.isPresent() && Boolean.getBoolean(WRITE)) {
+            List<String> fresh = cpython(cases);
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < cases.size(); i++) {
+                lines.add(key(cases.get(i)) + "\t" + fresh.get(i));
+            }
+            java.nio.file.Files.createDirectories(COMMITTED);
+            java.nio.file.Files.write(file, lines, StandardCharsets.UTF_8);
+        }
+        Map<String, String> committed = new java.util.HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", 2);
+            committed.put(f[0], f[1]);
+        }
+        List<String> out = new ArrayList<>();
+        for (Case c : cases) {
+            String o = committed.get(key(c));
+            if (o == null) {
+                throw new AssertionError("no committed CPython outcome for " + c + " in " + file + ": run the test with"
+                        + " CPython 3.13 and -D" + WRITE + "=true");
+            }
+            out.add(o);
+        }
+        if (live.isPresent()) {
+            org.assertj.core.api.Assertions.assertThat(cpython(live.get(), cases))
+                    .as("the committed outcomes in %s are CPython's (rewrite them with -D%s=true)", file, WRITE)
+                    .isEqualTo(out);
+        }
+        return out;
+    }
+
+    /** A case's name in the committed file: the first 16 hex digits of SHA-256 of its kind and bytes. */
+    private static String key(Case c) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(c.kind().getBytes(StandardCharsets.US_ASCII));
+            md.update((byte) 0);
+            return HexFormat.of().formatHex(md.digest(c.data())).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** CPython 3.13's outcome for each case (the test is skipped without it). */
+    static List<String> cpython(List<Case> cases) throws Exception {
+        return cpython(Python.oracle(13), cases);
+    }
+
+    private static List<String> cpython(Python python, List<Case> cases) throws Exception {
+        StringBuilder in = new StringBuilder();
+        for (Case c : cases) {
+            in.append(c.kind()).append(' ').append(HexFormat.of().formatHex(c.data())).append('\n');
+        }
+        String out = python.call().stdin(in.toString()).stderrApart().script(PROGRAM);
+        List<String> lines = new ArrayList<>(List.of(out.split("\n", -1)));
+        lines.remove(lines.size() - 1);
+        return lines;
+    }
+
+    /** Java's outcome for each case. */
+    static List<String> java(List<Case> cases) {
+        List<String> out = new ArrayList<>();
+        for (Case c : cases) {
+            out.add(java(c));
+        }
+        return out;
+    }
+
+    static String java(Case c) {
+        return switch (c.kind()) {
+            case "dis" -> outcome(() -> PickleTools.dis(c.data()).replace('\n', '|'), true);
+            case "loads_utf8" -> outcome(() -> show(new Unpickler(c.data()).encoding("utf-8").load()), false);
+            default -> outcome(() -> show(Pickle.loads(c.data())), false);
+        };
+    }
+
+    private static String outcome(Supplier<String> run, boolean dis) {
+        try {
+            return "ok " + run.get();
+        } catch (UnpicklingError e) {
+            String family = e.getCause() instanceof ArithmeticException ? "ArithmeticException"
+                    : e.getCause() instanceof IllegalArgumentException ? "IllegalArgumentException" : "UnpicklingError";
+            return err(family, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            if (!dis) {
+                throw e; // loads reports every failure as UnpicklingError: anything else is a defect
+            }
+            return err("IllegalArgumentException", e.getMessage());
+        }
+    }
+
+    static String err(String family, String message) {
+        return "err " + family + " " + message.length() + " " + sha(message).substring(0, 16) + " "
+                + (message.length() > 160 ? message.substring(0, 160) : message).replace("\n", "\\n");
+    }
+
+    private static String sha(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Utf8.encode(s)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Java value as CPython's {@code show} prints the Python one. */
+    static String show(Object v) {
+        if (v == null) {
+            return "None";
+        }
+        if (v instanceof Boolean b) {
+            return "bool " + (b ? "True" : "False");
+        }
+        if (v instanceof Long || v instanceof BigInteger) {
+            BigInteger i = v instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) v;
+            return "int " + (i.bitLength() < 4000 ? i.toString() : "bits=" + i.bitLength() + " mod=" + i.mod(MODULUS));
+        }
+        if (v instanceof Double d) {
+            return "float " + PyRepr.floatRepr(d);
+        }
+        if (v instanceof PyComplex c) {
+            return "complex " + PyRepr.floatRepr(c.real()) + " " + PyRepr.floatRepr(c.imag());
+        }
+        if (v instanceof String s) {
+            return "str " + PyRepr.str(s);
+        }
+        if (v instanceof byte[] b) {
+            return "bytes " + HexFormat.of().formatHex(b);
+        }
+        if (v instanceof BigDecimal d) {
+            BigInteger unscaled = d.unscaledValue();
+            return "decimal " + (unscaled.signum() < 0 ? 1 : 0) + " " + d.precision() + " " + -d.scale()
+                    + " " + unscaled.abs().mod(MODULUS);
+        }
+        if (v instanceof ZoneId z) {
+            return "zone " + z.getId();
+        }
+        if (v instanceof PyTuple t) {
+            List<String> items = new ArrayList<>();
+            t.asList().forEach(x -> items.add(show(x)));
+            return "tuple(" + String.join(", ", items) + ")";
+        }
+        if (v instanceof List<?> l) {
+            List<String> items = new ArrayList<>();
+            l.forEach(x -> items.add(show(x)));
+            return "list[" + String.join(", ", items) + "]";
+        }
+        if (v instanceof Map<?, ?> m) {
+            List<String> items = new ArrayList<>();
+            m.forEach((k, x) -> items.add(show(k) + ": " + show(x)));
+            return "dict{" + String.join(", ", items) + "}";
+        }
+        return "other " + v.getClass().getSimpleName();
+    }
+
+    // ---- building pickles ------------------------------------------------------------------------------
+
+    /**
+     * {@code module.name(*args)} as GLOBAL, MARK, the arguments, TUPLE, REDUCE, STOP: a String as
+     * BINUNICODE, a byte[] as BINBYTES, a Long as LONG, a Double as BINFLOAT, a Boolean as NEWTRUE/NEWFALSE.
+     */
+    static byte[] call(String module, String name, Object... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("c" + module + "\n" + name + "\n(").getBytes(StandardCharsets.ISO_8859_1));
+        for (Object a : args) {
+            if (a instanceof String s) {
+                byte[] b = Utf8.encode(s);
+                out.write('X');
+                writeU32(out, b.length);
+                out.writeBytes(b);
+            } else if (a instanceof byte[] b) {
+                out.write('B');
+                writeU32(out, b.length);
+                out.writeBytes(b);
+            } else if (a instanceof Long l) {
+                out.writeBytes(("L" + l + "L\n").getBytes(StandardCharsets.ISO_8859_1));
+            } else if (a instanceof Double d) {
+                out.write('G');
+                long bits = Double.doubleToRawLongBits(d);
+                for (int i = 7; i >= 0; i--) {
+                    out.write((int) (bits >>> (8 * i)));
+                }
+            } else if (a instanceof Boolean b) {
+                out.write(b ? 0x88 : 0x89);
+            } else {
+                throw new IllegalArgumentException("no pickle form here for " + a);
+            }
+        }
+        out.writeBytes("tR.".getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
+    }
+
+    private static void writeU32(ByteArrayOutputStream out, int n) {
+        out.write(n);
+        out.write(n >> 8);
+        out.write(n >> 16);
+        out.write(n >> 24);
+    }
+
+    /** {@code opcode + text + "\n" + rest}, all Latin-1. */
+    static byte[] line(char opcode, String text, String rest) {
+        return (opcode + text + "\n" + rest).getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
