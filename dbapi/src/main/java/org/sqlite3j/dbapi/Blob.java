@@ -126,7 +126,7 @@ public final class Blob implements AutoCloseable {
     /** {@code os.SEEK_END}: {@link #seek(int, int)} from the end of the blob. */
     public static final int SEEK_END = 2;
 
-    private static final int SQLITE_ABORT_ROLLBACK = ErrorTable.SQLITE_ABORT | (2 << 8);
+    private static final int SQLITE_ABORT_ROLLBACK = SqliteCodes.SQLITE_ABORT_ROLLBACK;
 
     /**
      * The engine whose blob write (an UPDATE) is running on this thread. SQLite's blob writes

@@ -12,37 +12,14 @@ import org.sqlite3j.driver.internal.SqliteErrors;
  * the exception carries the extended code and its name, and the original {@link SQLException} is
  * kept as the cause.
  */
-final class ErrorTable {
+final class ErrorTable implements SqliteCodes {
 
     private ErrorTable() {
     }
 
-    // Primary result codes (sqlite3.h).
+    // The result codes are SqliteCodes' (the module constants, SQLite's values); SQLITE_OK is the
+    // authorizer's in Python, so it is not among them.
     static final int SQLITE_OK = 0;
-    static final int SQLITE_ERROR = 1;
-    static final int SQLITE_INTERNAL = 2;
-    static final int SQLITE_PERM = 3;
-    static final int SQLITE_ABORT = 4;
-    static final int SQLITE_BUSY = 5;
-    static final int SQLITE_LOCKED = 6;
-    static final int SQLITE_NOMEM = 7;
-    static final int SQLITE_READONLY = 8;
-    static final int SQLITE_INTERRUPT = 9;
-    static final int SQLITE_IOERR = 10;
-    static final int SQLITE_CORRUPT = 11;
-    static final int SQLITE_NOTFOUND = 12;
-    static final int SQLITE_FULL = 13;
-    static final int SQLITE_CANTOPEN = 14;
-    static final int SQLITE_PROTOCOL = 15;
-    static final int SQLITE_EMPTY = 16;
-    static final int SQLITE_SCHEMA = 17;
-    static final int SQLITE_TOOBIG = 18;
-    static final int SQLITE_CONSTRAINT = 19;
-    static final int SQLITE_MISMATCH = 20;
-    static final int SQLITE_MISUSE = 21;
-    static final int SQLITE_RANGE = 25;
-    static final int SQLITE_ROW = 100;
-    static final int SQLITE_DONE = 101;
 
     /** CPython 3.13's table of result-code names (module.c); it stops at SQLite 3.34's codes. */
     private static final Map<Integer, String> NAMES = names();
@@ -112,10 +89,10 @@ final class ErrorTable {
         for (int i = 1; i < constraint.length; i++) {
             extended(names, SQLITE_CONSTRAINT, i, "SQLITE_CONSTRAINT_" + constraint[i]);
         }
-        extended(names, 27, 1, "SQLITE_NOTICE_RECOVER_WAL");
-        extended(names, 27, 2, "SQLITE_NOTICE_RECOVER_ROLLBACK");
-        extended(names, 28, 1, "SQLITE_WARNING_AUTOINDEX");
-        extended(names, 23, 1, "SQLITE_AUTH_USER");
+        extended(names, SQLITE_NOTICE, 1, "SQLITE_NOTICE_RECOVER_WAL");
+        extended(names, SQLITE_NOTICE, 2, "SQLITE_NOTICE_RECOVER_ROLLBACK");
+        extended(names, SQLITE_WARNING, 1, "SQLITE_WARNING_AUTOINDEX");
+        extended(names, SQLITE_AUTH, 1, "SQLITE_AUTH_USER");
         extended(names, SQLITE_OK, 1, "SQLITE_OK_LOAD_PERMANENTLY");
         extended(names, SQLITE_OK, 2, "SQLITE_OK_SYMLINK");
         return Map.copyOf(names);
