@@ -16,8 +16,13 @@ final class GdbmHash {
     /** {@code _gdbm_hash(key)}: a value in [0, 2^31). */
     static int hash(byte[] key) {
         int value = 0x238F13AF * key.length;
+        int shift = 0; // index * 5 % 24, kept without a division
         for (int index = 0; index < key.length; index++) {
-            value = (value + (key[index] << (index * 5 % 24))) & 0x7FFFFFFF;
+            value = (value + (key[index] << shift)) & 0x7FFFFFFF;
+            shift += 5;
+            if (shift >= 24) {
+                shift -= 24;
+            }
         }
         return (1103515243 * value + 12345) & 0x7FFFFFFF;
     }
