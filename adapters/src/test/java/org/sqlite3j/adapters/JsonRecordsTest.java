@@ -175,8 +175,18 @@ class JsonRecordsTest {
     record Many(List<Point> points, Map<String, List<Integer>> lists, List<? extends String> words, char c, boolean b) {
     }
 
-    @Test // nesting is counted per level, not per item: 300 sibling objects and lists read back
+    record Maps(List<Map<String, Short>> maps) {
+    }
+
+    @Test // nesting is counted per level, not per item: 300 sibling objects, lists and maps read back
     void manySiblingsAreNotDeepNesting() {
+        List<Map<String, Short>> maps = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            maps.add(Map.of("s", (short) (i - 150)));
+        }
+        assertThat(JsonRecords.fromJson(Maps.class, JsonRecords.toJson(new Maps(maps)))).isEqualTo(new Maps(maps));
+        assertThatThrownBy(() -> JsonRecords.fromJson(Maps.class, "{\"maps\": [{\"s\": 32768}]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Maps: Maps.maps[0][\"s\"]: 32768 is out of range");
         List<Point> points = new java.util.ArrayList<>();
         Map<String, List<Integer>> lists = new LinkedHashMap<>();
         for (int i = 0; i < 300; i++) {
@@ -195,6 +205,9 @@ class JsonRecordsTest {
             assertThatThrownBy(() -> JsonRecords.fromJson(Point.class, "{\"x\": 1, \"y\": " + bad))
                     .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a number");
         }
+        assertThatThrownBy(() -> JsonRecords.fromJson(Point.class, "{\"x\": 1, \"y\": "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Point: Point.y: expected a number, got the end of the text at offset 14");
         assertThatThrownBy(() -> JsonRecords.fromJson(Point.class, "{\"x\": 1, \"y\": 1e"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Point: Point.y: expected a number, got \"1e\" at offset 14");

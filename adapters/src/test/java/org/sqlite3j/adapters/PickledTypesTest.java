@@ -133,6 +133,9 @@ class PickledTypesTest {
     record Text(String a) {
     }
 
+    record Huge(java.math.BigInteger a) {
+    }
+
     record Flag(boolean a) {
     }
 
@@ -141,6 +144,10 @@ class PickledTypesTest {
 
     @Test // None for a primitive, and a value of another kind, are refused naming the component and what came
     void noneAndOtherKindsAreRefused() throws Exception {
+        assertThatThrownBy(() -> reload(new Huge(java.math.BigInteger.TWO.pow(70)), Prim.class))
+                .isInstanceOf(UnpicklingError.class).hasMessage("1180591620717411303424 does not fit Prim.a");
+        assertThat(reload(new Huge(java.math.BigInteger.TWO.pow(70)), Huge.class))
+                .isEqualTo(new Huge(java.math.BigInteger.TWO.pow(70)));
         assertThatThrownBy(() -> reload(new Boxed(null), Prim.class)).isInstanceOf(UnpicklingError.class)
                 .hasMessage("None for the primitive Prim.a");
         assertThat(reload(new Boxed(null), Boxed.class)).isEqualTo(new Boxed(null));
