@@ -109,7 +109,7 @@ public final class PickleTools {
         UnpicklerInput in = new UnpicklerInput(pickle);
         List<Boolean> stack = new ArrayList<>(); // true = markobject
         List<Integer> markstack = new ArrayList<>();
-        Set<Long> memo = new HashSet<>();
+        Set<String> memo = new HashSet<>();
         int maxProto = -1;
         while (true) {
             int pos = in.pos;
@@ -139,19 +139,35 @@ public final class PickleTools {
                 if (markstack.isEmpty()) {
                     throw new IllegalArgumentException("no MARK exists on stack");
                 }
-                markMsg = "(MARK at " + markstack.remove(markstack.size() - 1) + ")";
-                while (!stack.get(stack.size() - 1)) {
+                int markPos = markstack.remove(markstack.size() - 1);
+                markMsg = "(MARK at " + markPos + ")";
+                while (!stack.isEmpty() && !stack.get(stack.size() - 1)) {
                     stack.remove(stack.size() - 1);
+                }
+                if (stack.isEmpty()) {
+                    // an earlier opcode popped the mark as an item: CPython's pickletools fails here with an
+                    // IndexError from its own stack (a bug of pickletools); the reason is said instead
+                    throw new IllegalArgumentException("the MARK at " + markPos + " is no longer on the stack: an"
+                            + " earlier opcode popped it as an ordinary item");
                 }
                 stack.remove(stack.size() - 1);
                 numToPop = op.pop() < 0 ? op.extra() : 0;
             }
-            if (op.name().equals("MEMOIZE")) {
-                markMsg = "(as " + memo.size() + ")";
-                memo.add((long) memo.size());
-            } else if (op.name().endsWith("PUT")) {
-                memo.add(Long.parseLong(arg));
-            } else if (op.name().endsWith("GET") && !memo.contains(Long.parseLong(arg))) {
+            if (op.name().equals("MEMOIZE") || op.name().endsWith("PUT")) {
+                // pickletools' checks, in its order; its memo keys are ints (PUT 00 stores under False == 0)
+                String key = op.name().equals("MEMOIZE") ? Integer.toString(memo.size()) : memoKey(arg);
+                if (op.name().equals("MEMOIZE")) {
+                    markMsg = "(as " + key + ")";
+                }
+                if (memo.contains(key)) {
+                    throw new IllegalArgumentException("memo key " + (arg == null ? "None" : arg) + " already defined");
+                } else if (stack.isEmpty()) {
+                    throw new IllegalArgumentException("stack is empty -- can't store into memo");
+                } else if (stack.get(stack.size() - 1)) {
+                    throw new IllegalArgumentException("can't store markobject in the memo");
+                }
+                memo.add(key);
+            } else if (op.name().endsWith("GET") && !memo.contains(memoKey(arg))) {
                 throw new IllegalArgumentException("memo key " + arg + " has never been stored into");
             }
             if (arg != null || markMsg != null) {
@@ -195,14 +211,14 @@ public final class PickleTools {
      * renumbers the rest densely, and re-frames protocol ≥ 4 output, byte for byte as CPython does.
      */
     public static byte[] optimize(byte[] pickle) {
-        record Piece(int kind, long arg, int from, int to) {
+        record Piece(int kind, String arg, int from, int to) {
         }
         final int copy = 0;
         final int put = 1;
         final int get = 2;
         List<Piece> pieces = new ArrayList<>();
-        java.util.Map<Long, Long> used = new java.util.HashMap<>();
-        Set<Long> putIds = new HashSet<>();
+        java.util.Map<String, Long> used = new java.util.HashMap<>();
+        Set<String> putIds = new HashSet<>();
         int proto = 0;
         int headerEnd = 0;
         UnpicklerInput in = new UnpicklerInput(pickle);
@@ -213,30 +229,35 @@ public final class PickleTools {
             if (op == null) {
                 throw new IllegalArgumentException("not a pickle opcode at position " + pos);
             }
-            String arg = readArg(op.arg(), in);
+            String arg;
+            try {
+                arg = readArg(op.arg(), in);
+            } catch (UnpicklingError e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             String name = op.name();
             if (name.contains("PUT")) {
-                putIds.add(Long.parseLong(arg));
-                pieces.add(new Piece(put, Long.parseLong(arg), 0, 0));
+                putIds.add(memoKey(arg));
+                pieces.add(new Piece(put, memoKey(arg), 0, 0));
             } else if (name.equals("MEMOIZE")) {
-                long idx = putIds.size();
+                String idx = Integer.toString(putIds.size());
                 putIds.add(idx);
                 pieces.add(new Piece(put, idx, 0, 0));
             } else if (name.equals("FRAME")) {
                 continue;
             } else if (name.contains("GET")) {
                 proto = Math.max(proto, op.proto());
-                used.put(Long.parseLong(arg), null);
-                pieces.add(new Piece(get, Long.parseLong(arg), 0, 0));
+                used.put(memoKey(arg), null);
+                pieces.add(new Piece(get, memoKey(arg), 0, 0));
             } else if (name.equals("PROTO")) {
                 proto = Math.max(proto, Integer.parseInt(arg));
                 if (pos == 0) {
                     headerEnd = in.pos;
                 } else {
-                    pieces.add(new Piece(copy, 0, pos, in.pos));
+                    pieces.add(new Piece(copy, null, pos, in.pos));
                 }
             } else {
-                pieces.add(new Piece(copy, 0, pos, in.pos));
+                pieces.add(new Piece(copy, null, pos, in.pos));
             }
             if (code == Opcodes.STOP) {
                 break;
@@ -272,6 +293,11 @@ public final class PickleTools {
         }
         out.endFraming();
         return out.toByteArray();
+    }
+
+    /** A memo index as pickletools keys it: an int, where the text protocol's "00" and "01" are False and True. */
+    private static String memoKey(String arg) {
+        return arg.equals("False") ? "0" : arg.equals("True") ? "1" : arg;
     }
 
     private static String readArg(Arg kind, UnpicklerInput in) {
