@@ -56,7 +56,7 @@ final class ConnectionSettings {
                     throw new SQLException("malformed option '" + pair + "' in " + url
                             + "; expected name=value", "08001");
                 }
-                merged.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                merged.put(decode(pair.substring(0, eq), pair, url), decode(pair.substring(eq + 1), pair, url));
             }
         }
         merged.putAll(Sqlite3jOption.fromProperties(info));
@@ -69,8 +69,14 @@ final class ConnectionSettings {
         return new ConnectionSettings(where, database, Sqlite3jOption.checkAll(options, where));
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** Percent-decodes one side of {@code pair} ('+' stays '+'); a bad escape is the URL's error, not a JDK one. */
+    private static String decode(String s, String pair, String url) throws SQLException {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("malformed percent-escape in option '" + pair + "' in " + url
+                    + "; expected % followed by two hex digits", "08001", e);
+        }
     }
 
     String where() {

@@ -224,6 +224,16 @@ public enum Sqlite3jOption {
 
     private static String checkPassThrough(SQLiteConfig.Pragma p, String raw, String where)
             throws SQLException {
+        if (p == SQLiteConfig.Pragma.OPEN_MODE) {
+            // sqlite-jdbc's SQLiteConfig reads it with Integer.parseInt, unguarded
+            try {
+                Integer.parseInt(raw);
+                return raw;
+            } catch (NumberFormatException e) {
+                throw new SQLException("invalid value '" + raw + "' for option '" + p.pragmaName + "' in " + where
+                        + "; allowed values: an integer (SQLite's open flags)", "22023");
+            }
+        }
         if (p.choices == null || p.choices.length == 0) {
             return raw;
         }
