@@ -274,9 +274,17 @@ public final class Sqlite3 implements SqliteCodes {
      * {@code sqlite3.complete_statement(statement)}: true if the text ends with a complete SQL
      * statement (a terminating semicolon outside strings, comments and trigger bodies), exactly as
      * {@code sqlite3_complete} decides. No SQL is parsed beyond that.
+     *
+     * @throws UnicodeEncodeError for a lone surrogate (the text must encode to UTF-8, as in CPython)
+     * @throws ValueError "embedded null character" for text containing NUL (CPython's str argument)
      */
     public static boolean completeStatement(String statement) {
-        return SqlScanner.isComplete(Objects.requireNonNull(statement, "statement"));
+        Objects.requireNonNull(statement, "statement");
+        UnicodeEncodeError.check(statement);
+        if (statement.indexOf('\0') >= 0) {
+            throw new ValueError("embedded null character");
+        }
+        return SqlScanner.isComplete(statement);
     }
 
     // ---------------------------------------------------------------------------------------------
