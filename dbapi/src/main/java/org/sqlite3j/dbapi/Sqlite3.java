@@ -287,9 +287,13 @@ public final class Sqlite3 implements SqliteCodes {
      * {@code sqlite3.complete_statement(statement)}: true if the text ends with a complete SQL
      * statement (a terminating semicolon outside strings, comments and trigger bodies), exactly as
      * {@code sqlite3_complete} decides. No SQL is parsed beyond that.
+     *
+     * @throws UnicodeEncodeError for a lone surrogate (the text must encode to UTF-8, as in CPython)
+     * @throws ValueError "embedded null character" for text containing NUL (CPython's str argument)
      */
     public static boolean completeStatement(String statement) {
-        return SqlScanner.isComplete(Arguments.str(statement, "complete_statement() argument 'statement'"));
+        // a C string for SQLite, as CPython's "s" converter: None, NUL and lone surrogates refused
+        return SqlScanner.isComplete(Arguments.name(statement, "complete_statement() argument 'statement'"));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -258,7 +258,8 @@ public final class DbmDumb extends DbmFile {
             return null;
         }
         try (FileChannel ch = FileChannel.open(datfile, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(ps[1]));
+            // as Python's f.read(siz): at most what the file holds after pos (a .dir may claim any size)
+            ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(Math.min(ps[1], Math.max(0, ch.size() - ps[0]))));
             long at = ps[0];
             while (buf.hasRemaining()) {
                 int n = ch.read(buf, at);

@@ -172,17 +172,29 @@ final class DbmDumbDir {
             return out;
         }
 
+        /**
+         * The {@code digits} hex digits of an x, u or U escape (after its backslash), as Python's literal reader
+         * takes them (ASCII hex digits only, no sign; a code point up to U+10FFFF), else CPython's reason.
+         */
         private int hex(int digits) {
+            String form = digits == 2 ? "\\xXX" : digits == 4 ? "\\uXXXX" : "\\UXXXXXXXX";
             if (i + digits > s.length()) {
-                throw bad("truncated \\x escape");
+                throw bad("truncated " + form + " escape");
             }
-            try {
-                int v = Integer.parseInt(s.substring(i, i + digits), 16);
-                i += digits;
-                return v;
-            } catch (NumberFormatException e) {
-                throw bad("truncated escape");
+            long v = 0;
+            for (int k = 0; k < digits; k++) {
+                char c = s.charAt(i + k);
+                int d = c < 0x80 ? Character.digit(c, 16) : -1;
+                if (d < 0) {
+                    throw bad("truncated " + form + " escape");
+                }
+                v = v * 16 + d;
             }
+            if (v > Character.MAX_CODE_POINT) {
+                throw bad("illegal Unicode character");
+            }
+            i += digits;
+            return (int) v;
         }
 
         private long integer() {

@@ -139,18 +139,34 @@ public final class PickleTools {
                 if (markstack.isEmpty()) {
                     throw new IllegalArgumentException("no MARK exists on stack");
                 }
-                markMsg = "(MARK at " + markstack.remove(markstack.size() - 1) + ")";
-                while (!stack.get(stack.size() - 1)) {
+                int markPos = markstack.remove(markstack.size() - 1);
+                markMsg = "(MARK at " + markPos + ")";
+                while (!stack.isEmpty() && !stack.get(stack.size() - 1)) {
                     stack.remove(stack.size() - 1);
+                }
+                if (stack.isEmpty()) {
+                    // an earlier opcode popped the mark as an item: CPython's pickletools fails here with an
+                    // IndexError from its own stack (a bug of pickletools); the reason is said instead
+                    throw new IllegalArgumentException("the MARK at " + markPos + " is no longer on the stack: an"
+                            + " earlier opcode popped it as an ordinary item");
                 }
                 stack.remove(stack.size() - 1);
                 numToPop = op.pop() < 0 ? op.extra() : 0;
             }
-            if (op.name().equals("MEMOIZE")) {
-                markMsg = "(as " + memo.size() + ")";
-                memo.add((long) memo.size());
-            } else if (op.name().endsWith("PUT")) {
-                memo.add(memoKey(arg));
+            if (op.name().equals("MEMOIZE") || op.name().endsWith("PUT")) {
+                // pickletools' checks, in its order; its memo keys are ints (PUT 00 stores under False == 0)
+                Object key = op.name().equals("MEMOIZE") ? (Object) (long) memo.size() : memoKey(arg);
+                if (op.name().equals("MEMOIZE")) {
+                    markMsg = "(as " + memo.size() + ")";
+                }
+                if (memo.contains(key)) {
+                    throw new IllegalArgumentException("memo key " + (arg == null ? "None" : arg) + " already defined");
+                } else if (stack.isEmpty()) {
+                    throw new IllegalArgumentException("stack is empty -- can't store into memo");
+                } else if (stack.get(stack.size() - 1)) {
+                    throw new IllegalArgumentException("can't store markobject in the memo");
+                }
+                memo.add(key);
             } else if (op.name().endsWith("GET") && !memo.contains(memoKey(arg))) {
                 throw new IllegalArgumentException("memo key " + arg + " has never been stored into");
             }
@@ -213,7 +229,12 @@ public final class PickleTools {
             if (op == null) {
                 throw new IllegalArgumentException("not a pickle opcode at position " + pos);
             }
-            String arg = readArg(op.arg(), in);
+            String arg;
+            try {
+                arg = readArg(op.arg(), in);
+            } catch (UnpicklingError e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             String name = op.name();
             if (name.contains("PUT")) {
                 putIds.add(memoKey(arg));
@@ -274,6 +295,7 @@ public final class PickleTools {
         return out.toByteArray();
     }
 
+    /** A memo index as pickletools keys it: an int, where the text protocol's "00" and "01" are False and True. */
     private static String readArg(Arg kind, UnpicklerInput in) {
         switch (kind) {
             case NONE:
