@@ -31,15 +31,16 @@ final class Arguments {
 
     /**
      * A {@code str} SQLite receives as a C string (a function, collation, table, column or schema
-     * name): not None, then ValueError "embedded null character" (CPython's "s" converter), then
-     * UnicodeEncodeError for a lone surrogate.
+     * name, a statement for complete_statement): not None, then UnicodeEncodeError for a lone
+     * surrogate, then ValueError "embedded null character" — CPython's "s" converter encodes to UTF-8
+     * first, so {@code "a\0\ud800"} is a UnicodeEncodeError there (checked with 3.13).
      */
     static String name(String value, String what) {
         str(value, what);
+        Sqlite3.UnicodeEncodeError.check(value);
         if (value.indexOf('\0') >= 0) {
             throw new Sqlite3.ValueError("embedded null character");
         }
-        Sqlite3.UnicodeEncodeError.check(value);
         return value;
     }
 

@@ -89,16 +89,16 @@ class FindingsTest {
     void badPercentEscapeInAUrlIsAnSqlException() {
         String url = "jdbc:sqlite3:app.db?user=%";
         assertThatThrownBy(() -> UrlParsing.parse(url, new Properties())).isInstanceOf(SQLException.class)
-                .hasMessage("malformed percent-escape in option 'user=%' in jdbc:sqlite3:app.db?user=%;"
-                        + " expected % followed by two hex digits")
+                .hasMessageContaining("malformed option")
+                .hasMessageContaining("expected name=value with %XX escapes of two hex digits")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
         Sqlite3jDriver driver = new Sqlite3jDriver();
         assertThatThrownBy(() -> driver.connect("jdbc:sqlite3::memory:?timeout=%zz", new Properties()))
                 .isInstanceOf(SQLException.class)
-                .hasMessageContaining("malformed percent-escape in option 'timeout=%zz'");
+                .hasMessageContaining("malformed option").hasMessageContaining("timeout=%zz");
         String found = new String(Corpus.read("url", "found-bad-percent-escape"), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> UrlParsing.parse(found, new Properties())).isInstanceOf(SQLException.class)
-                .hasMessageContaining("malformed percent-escape");
+                .hasMessageContaining("malformed option");
     }
 
     /**
@@ -113,7 +113,7 @@ class FindingsTest {
         assertThat(found).isEqualTo("jdbc:sqlite3:ap0?open_mode=2147483648");
         assertThatThrownBy(() -> UrlParsing.parse(found, new Properties())).isInstanceOf(SQLException.class)
                 .hasMessage("invalid value '2147483648' for option 'open_mode' in " + found
-                        + "; allowed values: an integer (SQLite's open flags)")
+                        + "; allowed values: an integer from 0 to 2147483647")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22023"));
         Properties info = new Properties();
         info.setProperty("open_mode", "rw");
