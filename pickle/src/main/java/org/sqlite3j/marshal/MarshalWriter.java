@@ -1,10 +1,16 @@
 package org.sqlite3j.marshal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 
 import org.sqlite3j.pickle.PicklerMemo;
@@ -16,18 +22,45 @@ import org.sqlite3j.pickle.PyTuple;
 
 /**
  * CPython 3.13's {@code w_object}: writes one value at a marshal version. Versions 0–2 give CPython's
- * exact bytes. From version 3 every object that is not a singleton is written with {@code FLAG_REF}
- * and a second occurrence of the same Java object (by identity) as a {@code 'r'} reference; CPython
- * flags only objects whose reference count is above one, so the bytes may differ while loading to the
- * same values. Strings are never written in the interned forms ({@code 't'}, {@code 'A'}, {@code 'Z'}).
+ * exact bytes. Strings are never written in the interned forms ({@code 't'}, {@code 'A'}, {@code 'Z'}).
+ *
+ * <p><b>References (version 3 on): which objects get {@code FLAG_REF}.</b> CPython's {@code w_ref}
+ * gives the flag and a table entry only to objects whose reference count is above one (and to interned
+ * strings); every other object is written in full, unflagged. A JVM has no reference count, so the
+ * rule here goes by type and size ({@link #shareable}), and the identity memo (pickle's
+ * {@link PicklerMemo}) holds only what it matters for:
+ * <ul>
+ *   <li>every container or mutable buffer — list, dict, set, frozenset, tuple, bytes ({@code byte[]}),
+ *       bytearray — is flagged, and a second occurrence of the same Java object (identity) is written as
+ *       an {@code 'r'} reference, so sharing and cycles survive loading (a list that holds itself loads as
+ *       itself, in CPython too);
+ *   <li>so is a str of at least {@link #SHARED_STR_CHARS} chars and an int beyond 64 bits, so that a big
+ *       immutable met again costs a 5-byte reference, as in CPython, not its size again;
+ *   <li>everything else — None, bool, Ellipsis, StopIteration, an int within 64 bits, a float, a complex,
+ *       a shorter str — is written in full at each occurrence, unflagged, as CPython writes an object no
+ *       one else holds: CPython loads the same values either way (equal immutables are
+ *       indistinguishable to it), and a repeat costs at most {@code SHARED_STR_CHARS} + 4 bytes more
+ *       than a reference would.
+ * </ul>
+ * So our bytes at versions 3–4 differ from CPython's where the reference counts and this rule disagree,
+ * and load to the same values and the same sharing of containers.
  */
 final class MarshalWriter {
+    /** A str of this many chars or more is memoized from version 3 (see the class comment). */
+    static final int SHARED_STR_CHARS = 64;
+
+    private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    /** The most bytes a 64-bit int takes: code, digit count and five 15-bit digits. */
+    private static final int LONG_MAX_BYTES = 1 + 4 + 5 * 2;
 
     private final int version;
-    /** Objects written so far, by identity, with their reference index (from version 3): pickle's memo. */
-    private final PicklerMemo refs;
+    /** Whether references are written (version 3 on). */
+    private final boolean references;
+    /** The shareable objects written so far, by identity, with their reference index; made on first use. */
+    private PicklerMemo refs;
     private byte[] buf;
     private int len;
     private int depth;
@@ -36,7 +69,7 @@ final class MarshalWriter {
     MarshalWriter(int version, int depth, int capacity) {
         this.buf = new byte[capacity];
         this.version = version;
-        this.refs = version >= 3 ? new PicklerMemo() : null;
+        this.references = version >= 3;
         this.depth = depth;
     }
 
@@ -47,6 +80,21 @@ final class MarshalWriter {
             w.writeObject(value);
             return w.toByteArray();
         });
+    }
+
+    /**
+     * The rule of the class comment: whether {@code v} (a value marshal can write) is flagged and
+     * memoized by identity from version 3, rather than written in full at every occurrence.
+     */
+    static boolean shareable(Object v) {
+        if (v instanceof String s) {
+            return s.length() >= SHARED_STR_CHARS;
+        }
+        if (v instanceof BigInteger b) {
+            return b.bitLength() > 63;
+        }
+        return v instanceof List || v instanceof Map || v instanceof Set || v instanceof PyTuple
+                || v instanceof byte[] || v instanceof PyByteArray;
     }
 
     /** The bytes written so far. */
@@ -62,10 +110,53 @@ final class MarshalWriter {
         if (depth == DeepStack.HOP_DEPTH && !DeepStack.onDeepStack()) {
             throw DeepStack.Restart.INSTANCE;
         }
-        writeValue(v);
+        // the exact classes loads gives and most callers build first, then the general dispatch
+        Class<?> c = v == null ? null : v.getClass();
+        if (c == String.class) {
+            writeString((String) v);
+        } else if (c == Long.class) {
+            writeLong((Long) v, 0);
+        } else if (c == Double.class) {
+            writeFloat((Double) v, 0);
+        } else if (c == LinkedHashMap.class || c == HashMap.class) {
+            int flag = flagOrReference(v);
+            if (flag >= 0) {
+                writeDict((Map<?, ?>) v, flag);
+            }
+        } else if (c == ArrayList.class) {
+            int flag = flagOrReference(v);
+            if (flag >= 0) {
+                writeList((List<?>) v, flag);
+            }
+        } else {
+            writeValue(v);
+        }
         depth--;
     }
 
+    /**
+     * For a {@link #shareable} object: from version 3, a reference if it was written before (and -1),
+     * else enters it into the memo and gives {@code FLAG_REF}; below version 3, 0 (no flag).
+     */
+    private int flagOrReference(Object v) {
+        if (!references) {
+            return 0;
+        }
+        if (refs == null) {
+            refs = new PicklerMemo();
+        }
+        int index = refs.getOrPut(v);
+        if (index < 0) {
+            return Codes.FLAG_REF;
+        }
+        ensure(5);
+        buf[len] = (byte) Codes.REF;
+        LE_INT.set(buf, len + 1, index);
+        len += 5;
+        return -1;
+    }
+
+    /** Everything but the final classes {@link #writeObject} dispatches itself (String, Long, Double). */
     private void writeValue(Object v) {
         if (v == null) {
             put(Codes.NONE);
@@ -75,109 +166,119 @@ final class MarshalWriter {
             put(Codes.STOPITER);
         } else if (Marshal.ELLIPSIS.equals(v)) {
             put(Codes.ELLIPSIS);
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            putCodeAndInt(Codes.INT, ((Number) v).intValue());
+        } else if (v instanceof Float f) {
+            writeFloat(f.doubleValue(), 0);
+        } else if (v instanceof PyComplex c) {
+            writeComplex(c);
+        } else if (v instanceof BigInteger b) {
+            writeBigInteger(b);
+        } else if (v instanceof PyCode) {
+            throw new ValueError("unmarshallable object: dumping a code object is not supported (PyCode is an inert record)");
+        } else if (v instanceof PyOrderedDict || !shareable(v)) {
+            throw new ValueError("unmarshallable object");
         } else {
-            int flag = 0;
-            if (refs != null) {
-                int index = refs.getOrPut(v);
-                if (index >= 0) {
-                    put(Codes.REF);
-                    putInt(index);
-                    return;
-                }
-                flag = Codes.FLAG_REF;
+            int flag = flagOrReference(v);
+            if (flag >= 0) {
+                writeContainer(v, flag);
             }
-            writeComplexObject(v, flag);
         }
     }
 
-    private void writeComplexObject(Object v, int flag) {
-        if (v instanceof Long l) {
-            writeLong(l, flag);
-        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            put(Codes.INT | flag);
-            putInt(((Number) v).intValue());
-        } else if (v instanceof BigInteger b) {
-            if (b.compareTo(INT_MIN) >= 0 && b.compareTo(INT_MAX) <= 0) {
-                put(Codes.INT | flag);
-                putInt(b.intValue());
-            } else {
-                writeBigInteger(b, flag);
-            }
-        } else if (v instanceof Double d) {
-            writeFloat(d, flag);
-        } else if (v instanceof Float f) {
-            writeFloat(f.doubleValue(), flag);
-        } else if (v instanceof PyComplex c) {
-            if (version > 1) {
-                put(Codes.BINARY_COMPLEX | flag);
-                putDouble(c.real());
-                putDouble(c.imag());
-            } else {
-                put(Codes.COMPLEX | flag);
-                putShortString(FloatText.format(c.real()));
-                putShortString(FloatText.format(c.imag()));
-            }
-        } else if (v instanceof String s) {
-            writeString(s, flag);
-        } else if (v instanceof byte[] b) {
-            put(Codes.STRING | flag);
-            putInt(b.length);
+    /** A {@link #shareable} container or buffer, already entered (or not: {@code flag} 0). */
+    private void writeContainer(Object v, int flag) {
+        if (v instanceof byte[] b) {
+            putCodeAndInt(Codes.STRING | flag, b.length);
             putBytes(b, 0, b.length);
         } else if (v instanceof PyByteArray b) {
-            put(Codes.STRING | flag);
-            putInt(b.size());
+            putCodeAndInt(Codes.STRING | flag, b.size());
             putBytes(b.array(), 0, b.size());
         } else if (v instanceof PyTuple t) {
             writeTuple(t, flag);
         } else if (v instanceof List<?> list) {
-            put(Codes.LIST | flag);
-            putInt(list.size());
+            writeList(list, flag);
+        } else if (v instanceof Map<?, ?> map) {
+            writeDict(map, flag);
+        } else {
+            writeSet((Set<?>) v, flag);
+        }
+    }
+
+    private void writeList(List<?> list, int flag) {
+        int n = list.size();
+        putCodeAndInt(Codes.LIST | flag, n);
+        if (list instanceof RandomAccess) {
+            for (int i = 0; i < n; i++) {
+                writeObject(list.get(i));
+            }
+        } else {
             for (Object item : list) {
                 writeObject(item);
             }
-        } else if (v instanceof Map<?, ?> map && !(v instanceof PyOrderedDict)) {
-            put(Codes.DICT | flag);
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                writeObject(MarshalReader.hashable(e.getKey()));
-                writeObject(e.getValue());
-            }
-            put(Codes.NULL);
-        } else if (v instanceof Set<?> set) {
-            writeSet(set, flag);
-        } else if (v instanceof PyCode) {
-            throw new ValueError("unmarshallable object: dumping a code object is not supported (PyCode is an inert record)");
-        } else {
-            throw new ValueError("unmarshallable object");
         }
+    }
+
+    private void writeDict(Map<?, ?> map, int flag) {
+        put(Codes.DICT | flag);
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            Object key = e.getKey();
+            Class<?> c = key == null ? null : key.getClass();
+            writeObject(c == String.class || c == Long.class ? key : MarshalReader.hashable(key));
+            writeObject(e.getValue());
+        }
+        put(Codes.NULL);
     }
 
     private void writeLong(long x, int flag) {
+        ensure(LONG_MAX_BYTES);
+        byte[] b = buf;
+        int p = len;
         if (x == (int) x) {
-            put(Codes.INT | flag);
-            putInt((int) x);
+            b[p] = (byte) (Codes.INT | flag);
+            LE_INT.set(b, p + 1, (int) x);
+            len = p + 5;
             return;
         }
-        put(Codes.LONG | flag);
         long mag = x < 0 ? -x : x;  // Long.MIN_VALUE stays 2^63 read as unsigned
         int bits = 64 - Long.numberOfLeadingZeros(mag);
         int digits = (bits + 14) / 15;
-        putInt(x < 0 ? -digits : digits);
+        b[p] = (byte) (Codes.LONG | flag);
+        LE_INT.set(b, p + 1, x < 0 ? -digits : digits);
+        p += 5;
         for (int i = 0; i < digits; i++) {
-            putShort((int) (mag >>> 15 * i) & 0x7fff);
+            int d = (int) (mag >>> 15 * i) & 0x7fff;
+            b[p++] = (byte) d;
+            b[p++] = (byte) (d >> 8);
         }
+        len = p;
     }
 
-    private void writeBigInteger(BigInteger x, int flag) {
-        put(Codes.LONG | flag);
+    private void writeBigInteger(BigInteger x) {
+        if (x.bitLength() <= 63) {  // fits a long: the same bytes as a Long, never flagged
+            if (x.compareTo(INT_MIN) >= 0 && x.compareTo(INT_MAX) <= 0) {
+                putCodeAndInt(Codes.INT, x.intValue());
+            } else {
+                writeLong(x.longValue(), 0);
+            }
+            return;
+        }
+        int flag = flagOrReference(x);
+        if (flag < 0) {
+            return;
+        }
         BigInteger abs = x.abs();
         int digits = (abs.bitLength() + 14) / 15;
-        putInt(x.signum() < 0 ? -digits : digits);
+        putCodeAndInt(Codes.LONG | flag, x.signum() < 0 ? -digits : digits);
         byte[] be = abs.toByteArray();
+        ensure(2 * digits);
         for (int i = 0; i < digits; i++) {
             int bit = 15 * i;
             int at = bit >>> 3;
             int word = byteAt(be, at) | byteAt(be, at + 1) << 8 | byteAt(be, at + 2) << 16;
-            putShort(word >>> (bit & 7) & 0x7fff);
+            int d = word >>> (bit & 7) & 0x7fff;
+            buf[len++] = (byte) d;
+            buf[len++] = (byte) (d >> 8);
         }
     }
 
@@ -188,44 +289,84 @@ final class MarshalWriter {
 
     private void writeFloat(double d, int flag) {
         if (version > 1) {
-            put(Codes.BINARY_FLOAT | flag);
-            putDouble(d);
+            ensure(9);
+            buf[len] = (byte) (Codes.BINARY_FLOAT | flag);
+            LE_LONG.set(buf, len + 1, Double.doubleToRawLongBits(d));
+            len += 9;
         } else {
             put(Codes.FLOAT | flag);
             putShortString(FloatText.format(d));
         }
     }
 
-    private void writeString(String s, int flag) {
-        if (version >= 4 && Utf8.isAscii(s)) {
-            int n = s.length();
-            if (n < 256) {
-                put(Codes.SHORT_ASCII | flag);
-                put(n);
-            } else {
-                put(Codes.ASCII | flag);
-                putInt(n);
-            }
-            ensure(n);
-            for (int i = 0; i < n; i++) {
-                buf[len++] = (byte) s.charAt(i);
-            }
+    private void writeComplex(PyComplex c) {
+        if (version > 1) {
+            ensure(17);
+            buf[len] = (byte) Codes.BINARY_COMPLEX;
+            LE_LONG.set(buf, len + 1, Double.doubleToRawLongBits(c.real()));
+            LE_LONG.set(buf, len + 9, Double.doubleToRawLongBits(c.imag()));
+            len += 17;
         } else {
-            byte[] utf8 = Utf8.encode(s);
-            put(Codes.UNICODE | flag);
-            putInt(utf8.length);
-            putBytes(utf8, 0, utf8.length);
+            put(Codes.COMPLEX);
+            putShortString(FloatText.format(c.real()));
+            putShortString(FloatText.format(c.imag()));
         }
+    }
+
+    /**
+     * A str: from version 4 an ASCII one as {@code 'z'}/{@code 'a'}, its chars copied straight into the
+     * buffer (which a non-ASCII char abandons for the UTF-8 form); else {@code 'u'} and UTF-8.
+     */
+    private void writeString(String s) {
+        int n = s.length();
+        int flag = 0;
+        if (n >= SHARED_STR_CHARS) {
+            flag = flagOrReference(s);
+            if (flag < 0) {
+                return;
+            }
+        }
+        if (version >= 4) {
+            int head = n < 256 ? 2 : 5;
+            ensure(head + n);
+            byte[] b = buf;
+            int start = len;
+            int p = start + head;
+            for (int i = 0; i < n; i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) {
+                    writeUtf8(s, flag);
+                    return;
+                }
+                b[p++] = (byte) ch;
+            }
+            if (head == 2) {
+                b[start] = (byte) (Codes.SHORT_ASCII | flag);
+                b[start + 1] = (byte) n;
+            } else {
+                b[start] = (byte) (Codes.ASCII | flag);
+                LE_INT.set(b, start + 1, n);
+            }
+            len = p;
+            return;
+        }
+        writeUtf8(s, flag);
+    }
+
+    private void writeUtf8(String s, int flag) {
+        byte[] utf8 = Utf8.encode(s);
+        putCodeAndInt(Codes.UNICODE | flag, utf8.length);
+        putBytes(utf8, 0, utf8.length);
     }
 
     private void writeTuple(PyTuple t, int flag) {
         int n = t.size();
         if (version >= 4 && n < 256) {
-            put(Codes.SMALL_TUPLE | flag);
-            put(n);
+            ensure(2);
+            buf[len++] = (byte) (Codes.SMALL_TUPLE | flag);
+            buf[len++] = (byte) n;
         } else {
-            put(Codes.TUPLE | flag);
-            putInt(n);
+            putCodeAndInt(Codes.TUPLE | flag, n);
         }
         for (int i = 0; i < n; i++) {
             writeObject(t.get(i));
@@ -257,7 +398,7 @@ final class MarshalWriter {
         }
         dumps.sort(null);
         for (Dumped d : dumps) {
-            if (refs == null) {
+            if (!references) {
                 putBytes(d.bytes, 0, d.length);
             } else {
                 writeObject(d.item);
@@ -273,43 +414,39 @@ final class MarshalWriter {
         }
     }
 
+    /** Makes room for {@code extra} more bytes. */
     private void ensure(int extra) {
         if (buf.length - len < extra) {
-            long want = Math.max((long) buf.length * 2, (long) len + extra);
-            if (want > Integer.MAX_VALUE - 8) {
-                throw new ValueError("unmarshallable object: the data would exceed 2 GiB");
-            }
-            buf = Arrays.copyOf(buf, (int) want);
+            grow(extra);
         }
+    }
+
+    private void grow(int extra) {
+        long want = Math.max((long) buf.length * 2, (long) len + extra);
+        if (want > Integer.MAX_VALUE - 8) {
+            throw new ValueError("unmarshallable object: the data would exceed 2 GiB");
+        }
+        buf = Arrays.copyOf(buf, (int) want);
     }
 
     private void put(int b) {
         if (len == buf.length) {
-            ensure(1);
+            grow(1);
         }
         buf[len++] = (byte) b;
     }
 
-    private void putShort(int v) {
-        ensure(2);
-        buf[len++] = (byte) v;
-        buf[len++] = (byte) (v >> 8);
-    }
-
     private void putInt(int v) {
         ensure(4);
-        buf[len++] = (byte) v;
-        buf[len++] = (byte) (v >> 8);
-        buf[len++] = (byte) (v >> 16);
-        buf[len++] = (byte) (v >> 24);
+        LE_INT.set(buf, len, v);
+        len += 4;
     }
 
-    private void putDouble(double d) {
-        long bits = Double.doubleToRawLongBits(d);
-        ensure(8);
-        for (int i = 0; i < 8; i++) {
-            buf[len++] = (byte) (bits >>> 8 * i);
-        }
+    private void putCodeAndInt(int code, int v) {
+        ensure(5);
+        buf[len] = (byte) code;
+        LE_INT.set(buf, len + 1, v);
+        len += 5;
     }
 
     private void putShortString(String ascii) {
