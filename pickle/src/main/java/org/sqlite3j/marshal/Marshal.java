@@ -37,11 +37,11 @@ import org.sqlite3j.pickle.PyGlobal;
  * </table>
  *
  * <p>Versions 0–2 write CPython's exact bytes (sets in CPython's sorted order). Versions 3–4 add
- * references: every container (list, dict, set, frozenset, tuple, bytes, bytearray), str of 64 chars or
- * more and int beyond 64 bits is written with {@code FLAG_REF}, and the same Java object (identity) met
- * again as a reference; smaller immutables are written in full each time. CPython loads that to the
- * same values and the same sharing of containers, recursive ones included (CPython flags the objects
- * whose reference count exceeds one, so its bytes can differ; the rule is {@code MarshalWriter}'s).
+ * references: a container (list, dict, set, frozenset, tuple), bytes, bytearray, str of 64 chars or
+ * more or int beyond 64 bits met again (the same Java object) is written as a reference to its first
+ * occurrence, so CPython loads the same values with the same sharing, recursive containers included;
+ * smaller immutables are written in full each time. (CPython flags the objects whose reference count
+ * exceeds one, so its bytes can differ; the rule is {@code MarshalWriter}'s.)
  * Everything CPython writes loads, references and recursive lists and dicts included.
  *
  * <p>Errors are CPython's, as {@link MarshalError} subclasses: {@link ValueError}, {@link EOFError},

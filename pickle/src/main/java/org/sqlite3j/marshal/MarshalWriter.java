@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.sqlite3j.pickle.PicklerMemo;
 import org.sqlite3j.pickle.PyByteArray;
@@ -27,27 +28,45 @@ import org.sqlite3j.pickle.PyTuple;
  * <p><b>References (version 3 on): which objects get {@code FLAG_REF}.</b> CPython's {@code w_ref}
  * gives the flag and a table entry only to objects whose reference count is above one (and to interned
  * strings); every other object is written in full, unflagged. A JVM has no reference count, so the
- * rule here goes by type and size ({@link #shareable}), and the identity memo (pickle's
+ * rule here goes by type and size ({@link #shareable}), and an identity memo (pickle's
  * {@link PicklerMemo}) holds only what it matters for:
  * <ul>
- *   <li>every container or mutable buffer — list, dict, set, frozenset, tuple, bytes ({@code byte[]}),
- *       bytearray — is flagged, and a second occurrence of the same Java object (identity) is written as
- *       an {@code 'r'} reference, so sharing and cycles survive loading (a list that holds itself loads as
- *       itself, in CPython too);
- *   <li>so is a str of at least {@link #SHARED_STR_CHARS} chars and an int beyond 64 bits, so that a big
- *       immutable met again costs a 5-byte reference, as in CPython, not its size again;
- *   <li>everything else — None, bool, Ellipsis, StopIteration, an int within 64 bits, a float, a complex,
- *       a shorter str — is written in full at each occurrence, unflagged, as CPython writes an object no
- *       one else holds: CPython loads the same values either way (equal immutables are
+ *   <li>every container — list, dict, set, frozenset, tuple (but the empty tuple and the empty
+ *       frozenset, immutable and no bigger than a reference) — met a second time (the same Java object)
+ *       is written as an {@code 'r'} reference to its first occurrence, which carries the flag, so
+ *       sharing and cycles survive loading (a list that holds itself loads as itself, in CPython too);
+ *   <li>so is a bytes ({@code byte[]}) or bytearray, a str of at least {@link #SHARED_STR_CHARS} chars
+ *       and an int beyond 64 bits, so that a big value met again costs a 5-byte reference, as in
+ *       CPython, not its size again;
+ *   <li>everything else — None, bool, Ellipsis, StopIteration, an int within 64 bits, a float, a
+ *       complex, a shorter str — is written in full at each occurrence, unflagged, as CPython writes an
+ *       object no one else holds: CPython loads the same values either way (equal immutables are
  *       indistinguishable to it), and a repeat costs at most {@code SHARED_STR_CHARS} + 4 bytes more
  *       than a reference would.
  * </ul>
- * So our bytes at versions 3–4 differ from CPython's where the reference counts and this rule disagree,
- * and load to the same values and the same sharing of containers.
+ *
+ * <p><b>Two passes, the second rarely.</b> Most values share no container, and looking every container
+ * up in the memo as it was written cost more than all the rest of {@code dumps} (a random read of a
+ * table as big as the value's container count, between the dependent reads of walking the value). So
+ * {@link #dumps} first writes the value <em>watching</em>: containers unflagged, only logged
+ * ({@link SeenContainers}), and checked for a repeat when their count reaches {@link #FIRST_CHECK} and
+ * each time it doubles, each time the buffer grows, and at the end. If no container was met twice,
+ * that output is the answer: like CPython's, it flags nothing that is not referenced. If one was (or
+ * the nesting passed 2000 levels, as a cycle does), it starts over memoizing as it writes, each
+ * container flagged at its first occurrence and referenced after. The checks at each doubling bound
+ * the work lost to about as much again as was done before the repeat was seen, so no repeat is
+ * written over and over (a chain of lists each holding the next twice is not written 2^n times).
+ * Leaves (bytes, long strs, big ints) are memoized as they are written in both passes: they are few,
+ * and a big one must not be written twice even once.
+ *
+ * <p>So our bytes at versions 3–4 differ from CPython's where the reference counts and this rule
+ * disagree, and load to the same values and the same sharing of containers.
  */
 final class MarshalWriter {
     /** A str of this many chars or more is memoized from version 3 (see the class comment). */
     static final int SHARED_STR_CHARS = 64;
+    /** The watching pass checks for a repeated container at this many, then whenever the count doubles. */
+    static final int FIRST_CHECK = 4096;
 
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -61,9 +80,15 @@ final class MarshalWriter {
     private final boolean references;
     /** The shareable objects written so far, by identity, with their reference index; made on first use. */
     private PicklerMemo refs;
+    /** The watching pass only (else null): the containers written so far. */
+    private SeenContainers watch;
+    /** The watching pass's container count at which it next checks for a repeat. */
+    private int nextCheck = FIRST_CHECK;
     private byte[] buf;
     private int len;
     private int depth;
+    /** {@link #writeItem}, made once per writer for {@link #writeDict}. */
+    private final BiConsumer<Object, Object> itemWriter = this::writeItem;
 
     /** A writer at {@code version}, whose next object is at nesting {@code depth} + 1, with a first buffer of {@code capacity} bytes. */
     MarshalWriter(int version, int depth, int capacity) {
@@ -73,13 +98,45 @@ final class MarshalWriter {
         this.depth = depth;
     }
 
-    /** {@code marshal.dumps(value, version)}, deep values on a big stack ({@link DeepStack}). */
+    /**
+     * {@code marshal.dumps(value, version)}, deep values on a big stack ({@link DeepStack}); from version
+     * 3 the watching pass first, then, if a container repeats, the memoizing one (class comment).
+     */
     static byte[] dumps(Object value, int version) {
         return DeepStack.run(() -> {
+            if (version >= 3) {
+                MarshalWriter watching = new MarshalWriter(version, 0, 256);
+                watching.watch = new SeenContainers();
+                try {
+                    watching.writeObject(value);
+                    watching.checkNoted();
+                    return watching.toByteArray();
+                } catch (ContainerRepeats e) {
+                    // start over, memoizing every shareable object as it is written
+                }
+            }
             MarshalWriter w = new MarshalWriter(version, 0, 256);
             w.writeObject(value);
             return w.toByteArray();
         });
+    }
+
+    /** Thrown by the watching pass when a container repeats (or may: too deep); never escapes {@link #dumps}. */
+    private static final class ContainerRepeats extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final ContainerRepeats INSTANCE = new ContainerRepeats();
+
+        private ContainerRepeats() {
+            super("a container repeats", null, false, false);
+        }
+    }
+
+    /** The watching pass: whether a container noted since the last check repeats; a repeat ends the pass. */
+    private void checkNoted() {
+        if (watch.repeats()) {
+            throw ContainerRepeats.INSTANCE;
+        }
+        nextCheck = Math.max(nextCheck, 2 * watch.size());
     }
 
     /**
@@ -93,7 +150,13 @@ final class MarshalWriter {
         if (v instanceof BigInteger b) {
             return b.bitLength() > 63;
         }
-        return v instanceof List || v instanceof Map || v instanceof Set || v instanceof PyTuple
+        if (v instanceof PyTuple t) {
+            return t.size() > 0;
+        }
+        if (v instanceof PyFrozenSet f) {
+            return !f.isEmpty();
+        }
+        return v instanceof List || v instanceof Map || v instanceof Set
                 || v instanceof byte[] || v instanceof PyByteArray;
     }
 
@@ -105,6 +168,9 @@ final class MarshalWriter {
     /** Writes {@code v} and everything it holds. */
     void writeObject(Object v) {
         if (++depth > MarshalReader.MAX_DEPTH) {
+            if (watch != null) {
+                throw ContainerRepeats.INSTANCE;  // perhaps a cycle: the memoizing pass decides
+            }
             throw new ValueError("object too deeply nested to marshal");
         }
         if (depth == DeepStack.HOP_DEPTH && !DeepStack.onDeepStack()) {
@@ -119,12 +185,12 @@ final class MarshalWriter {
         } else if (c == Double.class) {
             writeFloat((Double) v, 0);
         } else if (c == LinkedHashMap.class || c == HashMap.class) {
-            int flag = flagOrReference(v);
+            int flag = containerFlag(v);
             if (flag >= 0) {
                 writeDict((Map<?, ?>) v, flag);
             }
         } else if (c == ArrayList.class) {
-            int flag = flagOrReference(v);
+            int flag = containerFlag(v);
             if (flag >= 0) {
                 writeList((List<?>) v, flag);
             }
@@ -132,6 +198,22 @@ final class MarshalWriter {
             writeValue(v);
         }
         depth--;
+    }
+
+    /**
+     * For a {@link #shareable} container: in the watching pass, noted for the next check and written
+     * unflagged (0); else as {@link #flagOrReference}.
+     */
+    private int containerFlag(Object v) {
+        SeenContainers w = watch;
+        if (w == null) {
+            return flagOrReference(v);
+        }
+        w.note(v);
+        if (w.size() >= nextCheck) {
+            checkNoted();
+        }
+        return 0;
     }
 
     /**
@@ -176,25 +258,32 @@ final class MarshalWriter {
             writeBigInteger(b);
         } else if (v instanceof PyCode) {
             throw new ValueError("unmarshallable object: dumping a code object is not supported (PyCode is an inert record)");
-        } else if (v instanceof PyOrderedDict || !shareable(v)) {
-            throw new ValueError("unmarshallable object");
-        } else {
-            int flag = flagOrReference(v);
+        } else if (v instanceof byte[] b) {
+            int flag = flagOrReference(b);
+            if (flag >= 0) {
+                putCodeAndInt(Codes.STRING | flag, b.length);
+                putBytes(b, 0, b.length);
+            }
+        } else if (v instanceof PyByteArray b) {
+            int flag = flagOrReference(b);
+            if (flag >= 0) {
+                putCodeAndInt(Codes.STRING | flag, b.size());
+                putBytes(b.array(), 0, b.size());
+            }
+        } else if (v instanceof PyTuple || v instanceof List || v instanceof Set
+                || v instanceof Map && !(v instanceof PyOrderedDict)) {
+            int flag = shareable(v) ? containerFlag(v) : 0;
             if (flag >= 0) {
                 writeContainer(v, flag);
             }
+        } else {
+            throw new ValueError("unmarshallable object");
         }
     }
 
-    /** A {@link #shareable} container or buffer, already entered (or not: {@code flag} 0). */
+    /** A tuple, list, dict, set or frozenset, already noted or entered if shareable ({@code flag}). */
     private void writeContainer(Object v, int flag) {
-        if (v instanceof byte[] b) {
-            putCodeAndInt(Codes.STRING | flag, b.length);
-            putBytes(b, 0, b.length);
-        } else if (v instanceof PyByteArray b) {
-            putCodeAndInt(Codes.STRING | flag, b.size());
-            putBytes(b.array(), 0, b.size());
-        } else if (v instanceof PyTuple t) {
+        if (v instanceof PyTuple t) {
             writeTuple(t, flag);
         } else if (v instanceof List<?> list) {
             writeList(list, flag);
@@ -219,15 +308,21 @@ final class MarshalWriter {
         }
     }
 
+    /**
+     * A dict: its items through {@link Map#forEach}, which LinkedHashMap and HashMap run as a loop of
+     * their own over their nodes (no iterator, no entry objects handed out).
+     */
     private void writeDict(Map<?, ?> map, int flag) {
         put(Codes.DICT | flag);
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            Object key = e.getKey();
-            Class<?> c = key == null ? null : key.getClass();
-            writeObject(c == String.class || c == Long.class ? key : MarshalReader.hashable(key));
-            writeObject(e.getValue());
-        }
+        map.forEach(itemWriter);
         put(Codes.NULL);
+    }
+
+    /** One dict item: the key (checked hashable unless a str or an int) and the value. */
+    private void writeItem(Object key, Object value) {
+        Class<?> c = key == null ? null : key.getClass();
+        writeObject(c == String.class || c == Long.class ? key : MarshalReader.hashable(key));
+        writeObject(value);
     }
 
     private void writeLong(long x, int flag) {
@@ -422,6 +517,9 @@ final class MarshalWriter {
     }
 
     private void grow(int extra) {
+        if (watch != null) {
+            checkNoted();  // a repeated container must not be written again and again as the output grows
+        }
         long want = Math.max((long) buf.length * 2, (long) len + extra);
         if (want > Integer.MAX_VALUE - 8) {
             throw new ValueError("unmarshallable object: the data would exceed 2 GiB");
