@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -90,6 +91,43 @@ public class MarshalBenchmark {
     @Benchmark
     public byte[] smallDumps() {
         return Marshal.dumps(small);
+    }
+
+    /**
+     * No marshal: only visiting the workload as {@code dumps} must (every list item, dict item, and the
+     * chars of every str; no identity hash, nothing written), a floor under {@code smallDumps} in this
+     * JVM: the cost of the data's layout in the heap (after a young collection has moved it).
+     */
+    @Benchmark
+    public long smallVisit() {
+        return visit(small);
+    }
+
+    private static long visit(Object v) {
+        if (v instanceof String s) {
+            long t = s.length();
+            for (int i = 0; i < s.length(); i++) {
+                t += s.charAt(i);
+            }
+            return t;
+        } else if (v instanceof Long l) {
+            return l;
+        } else if (v instanceof Double d) {
+            return Double.doubleToRawLongBits(d);
+        } else if (v instanceof Map<?, ?> m) {
+            long t = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                t += visit(e.getKey()) + visit(e.getValue());
+            }
+            return t;
+        } else if (v instanceof List<?> l) {
+            long t = 0;
+            for (int i = 0; i < l.size(); i++) {
+                t += visit(l.get(i));
+            }
+            return t;
+        }
+        throw new IllegalArgumentException("not in the workload: " + (v == null ? "None" : v.getClass()));
     }
 
     /** Loads the bytes CPython's {@code marshal.dumps} wrote. */
