@@ -15,8 +15,7 @@ import java.util.Arrays;
  * container was written cost a cache miss per container, one after another between the dependent
  * reads of walking the value; here the random reads come together in loops whose misses overlap, and
  * {@link MarshalWriter} checks only when the log or its output has doubled, so the scans add up to a
- * few times the log.
- * Not thread-safe; one per pass.
+ * few times the log. Not thread-safe; one per pass.
  */
 final class SeenContainers {
     /** Bitmap bits per logged container at least (so about 1 in 8 new containers is a suspect). */
