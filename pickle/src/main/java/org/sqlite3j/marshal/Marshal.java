@@ -37,10 +37,12 @@ import org.sqlite3j.pickle.PyGlobal;
  * </table>
  *
  * <p>Versions 0–2 write CPython's exact bytes (sets in CPython's sorted order). Versions 3–4 add
- * references: every object is written with {@code FLAG_REF} and a repeated Java object (identity) as a
- * reference, which CPython loads to the same values and sharing (CPython flags only objects whose
- * reference count exceeds one, so its bytes can differ). Everything CPython writes loads, references
- * and recursive lists and dicts included.
+ * references: a container (list, dict, set, frozenset, tuple), bytes, bytearray, str of 64 chars or
+ * more or int beyond 64 bits met again (the same Java object) is written as a reference to its first
+ * occurrence, so CPython loads the same values with the same sharing, recursive containers included;
+ * smaller immutables are written in full each time. (CPython flags the objects whose reference count
+ * exceeds one, so its bytes can differ; the rule is {@code MarshalWriter}'s.)
+ * Everything CPython writes loads, references and recursive lists and dicts included.
  *
  * <p>Errors are CPython's, as {@link MarshalError} subclasses: {@link ValueError}, {@link EOFError},
  * {@link TypeError}, {@link UnicodeDecodeError}, {@link SystemError}. Hostile input never allocates
