@@ -37,7 +37,9 @@ final class Numbers {
 
     /** A failure of {@link PyNumbers} (its class is CPython's): its message, the failure as the cause. */
     static UnpicklingError wrap(RuntimeException e) {
-        return new UnpicklingError(e.getMessage(), e);
+        // the cause says which Python exception it was (a ValueError), never a JDK parsing exception
+        // (the fuzz module counts a NumberFormatException among the causes as a programming error)
+        return e instanceof IllegalArgumentException ? valueError(e.getMessage()) : new UnpicklingError(e.getMessage(), e);
     }
 
     /** A text argument (read as Latin-1 characters, without its newline) as the C string CPython reads. */
