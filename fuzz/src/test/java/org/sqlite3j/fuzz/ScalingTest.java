@@ -44,6 +44,8 @@ class ScalingTest {
     static final long MIN_NANOS = 3_000_000;
     /** The largest n tried: work still faster than {@link #MIN_NANOS} at this size is linear enough. */
     static final int MAX_N = 1 << 20;
+    /** How many times a ratio over {@link #MAX_RATIO} is measured again, at twice the size each time. */
+    static final int RETRIES = 2;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -67,15 +69,26 @@ class ScalingTest {
                     what, n, MIN_NANOS / 1e6);
             return;
         }
-        Runnable large = work.apply(GROWTH * n);
-        large.run();
-        long ts = fastest(small);
-        long tl = fastest(large);
-        double ratio = (double) tl / Math.max(ts, 1);
-        System.out.printf(Locale.ROOT, "[scaling] %-40s n=%,d: %.2f ms, %dn: %.2f ms, ratio %.1f%n", what, n,
-                ts / 1e6, GROWTH, tl / 1e6, ratio);
-        assertThat(ratio).as("%s: %d -> %d takes %.2f ms -> %.2f ms of CPU", what, n, GROWTH * n, ts / 1e6,
-                tl / 1e6).isLessThan(MAX_RATIO);
+        // A ratio over the limit is measured again at twice the size, up to RETRIES times: the JIT may
+        // speed up the small input only after the large one ran (CI once saw 0.71 ms -> 32.90 ms for
+        // 8x the MARKs, linear at the large size). Quadratic work stays over the limit at every size.
+        for (int attempt = 0;; attempt++) {
+            Runnable large = work.apply(GROWTH * n);
+            large.run();
+            long ts = fastest(small);
+            long tl = fastest(large);
+            double ratio = (double) tl / Math.max(ts, 1);
+            System.out.printf(Locale.ROOT, "[scaling] %-40s n=%,d: %.2f ms, %dn: %.2f ms, ratio %.1f%n", what, n,
+                    ts / 1e6, GROWTH, tl / 1e6, ratio);
+            if (ratio < MAX_RATIO || attempt == RETRIES) {
+                assertThat(ratio).as("%s: %d -> %d takes %.2f ms -> %.2f ms of CPU", what, n, GROWTH * n,
+                        ts / 1e6, tl / 1e6).isLessThan(MAX_RATIO);
+                return;
+            }
+            n *= 2;
+            small = work.apply(n);
+            small.run();
+        }
     }
 
     private static long fastest(Runnable r) {
