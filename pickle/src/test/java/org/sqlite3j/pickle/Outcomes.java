@@ -140,7 +140,8 @@ final class Outcomes {
             "        elif kind == 'dis':",
             "            out = io.StringIO(); pickletools.dis(data, out); r = 'ok ' + out.getvalue().replace('\\n', '|')",
             "        else:",
-            "            r = 'ok ' + show(pickle.loads(data, **({'encoding': 'utf-8'} if kind == 'loads_utf8' else {})))",
+            "            enc = {'loads_utf8': {'encoding': 'utf-8'}, 'loads_latin1': {'encoding': 'latin1'}}.get(kind, {})",
+            "            r = 'ok ' + show(pickle.loads(data, **enc))",
             "    except Exception as e:",
             "        m = str(e)",
             "        r = 'err %s %d %s %s' % (family(e), len(m), hashlib.sha256(m.encode('utf-8', 'surrogatepass')).hexdigest()[:16], m[:160])",
@@ -233,6 +234,7 @@ final class Outcomes {
         return switch (c.kind()) {
             case "dis" -> outcome(() -> PickleTools.dis(c.data()).replace('\n', '|'), true);
             case "loads_utf8" -> outcome(() -> show(new Unpickler(c.data()).encoding("utf-8").load()), false);
+            case "loads_latin1" -> outcome(() -> show(new Unpickler(c.data()).encoding("latin1").load()), false);
             default -> outcome(() -> show(Pickle.loads(c.data())), false);
         };
     }
@@ -358,7 +360,46 @@ final class Outcomes {
             m.forEach((k, x) -> items.add(show(k) + ": " + show(x)));
             return "dict{" + String.join(", ", items) + "}";
         }
+        if (v instanceof PyObject p && p.callable() instanceof PyGlobal g && g.module().equals("datetime")) {
+            String shown = stubOfDatetime(g.name(), p.args());
+            if (shown != null) {
+                return shown;
+            }
+        }
         return "other " + v.getClass().getSimpleName();
+    }
+
+    /**
+     * What CPython shows for a datetime value java.time cannot hold, read from the stub's state (May 32,
+     * hour 30, fold=1 on a naive value, a sub-second or 19-hour timezone): the stub must keep it exactly.
+     */
+    private static String stubOfDatetime(String name, PyTuple args) {
+        Object first = args.isEmpty() ? null : args.get(0);
+        if (name.equals("timezone") && first instanceof java.time.Duration d) {
+            return "timezone " + timedeltaText(d.getSeconds() * 1_000_000L + d.getNano() / 1000);
+        }
+        if (!(first instanceof byte[] b)) {
+            return null;
+        }
+        java.util.function.IntUnaryOperator u = i -> b[i] & 0xff;
+        String tz = args.size() > 1 && args.get(1) instanceof java.time.ZoneOffset z ? offset(z) : "";
+        if (name.equals("date") && b.length == 4) {
+            return String.format("date %04d-%02d-%02d", u.applyAsInt(0) << 8 | u.applyAsInt(1), u.applyAsInt(2), u.applyAsInt(3));
+        }
+        if (name.equals("time") && b.length == 6) {
+            return "time " + clock(u.applyAsInt(0) & 0x7f, u.applyAsInt(1), u.applyAsInt(2),
+                    u.applyAsInt(3) << 16 | u.applyAsInt(4) << 8 | u.applyAsInt(5)) + tz + ((b[0] & 0x80) != 0 ? " fold" : "");
+        }
+        if (name.equals("datetime") && b.length == 10) {
+            return String.format("datetime %04d-%02d-%02dT", u.applyAsInt(0) << 8 | u.applyAsInt(1), u.applyAsInt(2) & 0x7f,
+                    u.applyAsInt(3)) + clock(u.applyAsInt(4), u.applyAsInt(5), u.applyAsInt(6),
+                    u.applyAsInt(7) << 16 | u.applyAsInt(8) << 8 | u.applyAsInt(9)) + tz + ((b[2] & 0x80) != 0 ? " fold" : "");
+        }
+        return null;
+    }
+
+    private static String clock(int h, int m, int s, int micros) {
+        return String.format("%02d:%02d:%02d", h, m, s) + (micros == 0 ? "" : String.format(".%06d", micros));
     }
 
     /** Python's {@code time.isoformat()}: HH:MM:SS, then .ffffff when there are microseconds. */
@@ -395,13 +436,16 @@ final class Outcomes {
 
     /**
      * {@code module.name(*args)} as GLOBAL, MARK, the arguments, TUPLE, REDUCE, STOP: a String as
-     * BINUNICODE, a byte[] as BINBYTES, a Long as LONG, a Double as BINFLOAT, a Boolean as NEWTRUE/NEWFALSE.
+     * BINUNICODE, a byte[] as BINBYTES, a Long as LONG, a Double as BINFLOAT, a Boolean as NEWTRUE/NEWFALSE,
+     * null as NONE.
      */
     static byte[] call(String module, String name, Object... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("c" + module + "\n" + name + "\n(").getBytes(StandardCharsets.ISO_8859_1));
         for (Object a : args) {
-            if (a instanceof String s) {
+            if (a == null) {
+                out.write('N');
+            } else if (a instanceof String s) {
                 byte[] b = Utf8.encode(s);
                 out.write('X');
                 writeU32(out, b.length);
