@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sqlite3j.pickle.PyDatetime;
 import org.sqlite3j.pickle.PyNumbers;
 
 /**
@@ -31,7 +32,7 @@ final class DateText {
             int month = digits(text, 5, 2);
             int day = digits(text, 8, 2);
             if (year > 0 && month >= 0 && day >= 0) {
-                return checkedDate(year, month, day);
+                return PyDatetime.date(year, month, day);
             }
         }
         LocalDate own = javaDate(text, 0, text.length);
@@ -48,13 +49,13 @@ final class DateText {
         }
         int[] c = new int[3];
         for (int i = 0; i < ymd.length; i++) {
-            c[i] = cInt(ymd[i]);
+            c[i] = PyDatetime.cInt(ymd[i]);
         }
         if (ymd.length < 3) {
             throw new IllegalArgumentException("function missing required argument '"
                     + (ymd.length == 1 ? "month' (pos 2)" : "day' (pos 3)"));
         }
-        return checkedDate(c[0], c[1], c[2]);
+        return PyDatetime.date(c[0], c[1], c[2]);
     }
 
     /**
@@ -82,14 +83,10 @@ final class DateText {
         Object[] all = own == null ? new Object[] {ymd[0], ymd[1], ymd[2], hms[0], hms[1], hms[2], micros}
                 : new Object[] {0L, 0L, 0L, hms[0], hms[1], hms[2], micros};
         for (int i = 0; i < all.length; i++) {
-            c[i] = cInt(all[i]);
+            c[i] = PyDatetime.cInt(all[i]);
         }
-        LocalDate date = own != null ? own : checkedDate(c[0], c[1], c[2]);
-        check(c[3], 0, 23, "hour must be in 0..23");
-        check(c[4], 0, 59, "minute must be in 0..59");
-        check(c[5], 0, 59, "second must be in 0..59");
-        check(c[6], 0, 999_999, "microsecond must be in 0..999999");
-        return date.atTime(c[3], c[4], c[5], c[6] * 1000);
+        LocalDate date = own != null ? own : PyDatetime.date(c[0], c[1], c[2]);
+        return date.atTime(PyDatetime.time(c[3], c[4], c[5], c[6]));
     }
 
     /** Three {@code int()} fields unpacked as CPython's {@code a, b, c = map(int, parts)}. */
@@ -112,35 +109,6 @@ final class DateText {
         if (got > expected) {
             throw new IllegalArgumentException("too many values to unpack (expected " + expected + ")");
         }
-    }
-
-    /** {@code datetime.date(y, m, d)}'s checks: year, month, then day. */
-    private static LocalDate checkedDate(int year, int month, int day) {
-        check(year, 1, 9999, "year " + year + " is out of range");
-        check(month, 1, 12, "month must be in 1..12");
-        LocalDate first = LocalDate.of(year, month, 1);
-        check(day, 1, first.lengthOfMonth(), "day is out of range for month");
-        return first.withDayOfMonth(day);
-    }
-
-    private static void check(int v, int min, int max, String message) {
-        if (v < min || v > max) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
-    /** An int argument of datetime's C constructors: a C int, or OverflowError's message. */
-    private static int cInt(Object v) {
-        if (!(v instanceof Long l)) {
-            throw new ArithmeticException("Python int too large to convert to C long");
-        }
-        if (l > Integer.MAX_VALUE) {
-            throw new ArithmeticException("signed integer is greater than maximum");
-        }
-        if (l < Integer.MIN_VALUE) {
-            throw new ArithmeticException("signed integer is less than minimum");
-        }
-        return (int) (long) l;
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */

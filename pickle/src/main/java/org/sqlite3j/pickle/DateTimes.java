@@ -52,40 +52,71 @@ final class DateTimes {
         return b[i] & 0xff;
     }
 
-    private static long longArg(PyTuple args, int i) {
-        if (i >= args.size()) {
-            return 0;
+    /**
+     * Runs a constructor's checks: PyDatetime's failures (ValueError, TypeError, OverflowError) become
+     * UnpicklingErrors with CPython's message and the failure as the cause.
+     */
+    private static <T> T checked(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw Numbers.wrap(e);
         }
-        if (args.get(i) instanceof Long l) {
-            return l;
-        }
-        throw new UnpicklingError("datetime argument " + i + " must be an int, not " + Builtins.typeName(args.get(i)));
     }
 
-    /** {@code datetime.date(state)} or {@code date(y, m, d)}. */
+    /**
+     * The pickled state's bytes when CPython takes the arguments for one: at most {@code maxArgs}
+     * arguments, the first {@code size} bytes (or a Latin-1 str, from Python 2) whose byte {@code at}
+     * (without its fold bit when {@code fold}) is within [lo, hi]. Anything else is read as arguments.
+     */
+    private static byte[] saneState(PyTuple args, int maxArgs, int size, int at, boolean fold, int lo, int hi) {
+        byte[] b = args.isEmpty() || args.size() > maxArgs ? null : state(args.get(0));
+        int v = b == null || b.length != size ? -1 : fold ? b[at] & 0x7f : b[at] & 0xff;
+        return v >= lo && v <= hi ? b : null;
+    }
+
+    /** A value of java.time from a pickled state, or null (a stub) when java.time has no such value (May 32). */
+    private static <T> T orNull(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code datetime.date(state)} or {@code date(y, m, d)} with CPython's checks. */
     static Object date(PyTuple args) {
-        byte[] b = args.size() == 1 ? state(args.get(0)) : null;
-        if (b != null && b.length == 4) {
-            return LocalDate.of(u(b, 0) << 8 | u(b, 1), u(b, 2), u(b, 3));
+        byte[] b = saneState(args, 1, 4, 2, false, 1, 12);
+        if (b != null) {
+            return orNull(() -> LocalDate.of(u(b, 0) << 8 | u(b, 1), u(b, 2), u(b, 3)));
         }
-        return LocalDate.of((int) longArg(args, 0), (int) longArg(args, 1), (int) longArg(args, 2));
+        return checked(() -> {
+            int[] v = PyDatetime.ints(args, 3, 3, 3, "year", "month", "day");
+            return PyDatetime.date(v[0], v[1], v[2]);
+        });
     }
 
-    /** {@code datetime.time(state[, tz])}; {@code null} when java.time cannot hold it. */
+    /** {@code datetime.time(state[, tz])} or {@code time(h, m, s, us, tz)}; {@code null} when java.time cannot hold it. */
     static Object time(PyTuple args) {
-        byte[] b = args.isEmpty() ? null : state(args.get(0));
+        byte[] b = saneState(args, 2, 6, 0, true, 0, 23);
         LocalTime t;
         Object tz;
-        if (b != null && b.length == 6) {
+        if (b != null) {
             if ((b[0] & 0x80) != 0) {
                 return null; // fold=1
             }
-            t = LocalTime.of(u(b, 0), u(b, 1), u(b, 2), micros(b, 3) * 1000);
+            t = orNull(() -> LocalTime.of(u(b, 0), u(b, 1), u(b, 2), micros(b, 3) * 1000));
             tz = args.size() > 1 ? args.get(1) : null;
         } else {
-            t = LocalTime.of((int) longArg(args, 0), (int) longArg(args, 1), (int) longArg(args, 2),
-                    (int) longArg(args, 3) * 1000);
+            t = checked(() -> {
+                int[] v = PyDatetime.ints(args, 4, 5, 0);
+                return PyDatetime.time(v[0], v[1], v[2], v[3]);
+            });
             tz = args.size() > 4 ? args.get(4) : null;
+        }
+        checkTzinfo(tz);
+        if (t == null) {
+            return null;
         }
         if (tz == null) {
             return t;
@@ -93,22 +124,27 @@ final class DateTimes {
         return tz instanceof ZoneOffset z ? OffsetTime.of(t, z) : null;
     }
 
-    /** {@code datetime.datetime(state[, tz])}; {@code null} when java.time cannot hold it. */
+    /** {@code datetime.datetime(state[, tz])} or its 3 to 8 arguments; {@code null} when java.time cannot hold it. */
     static Object dateTime(PyTuple args) {
-        byte[] b = args.isEmpty() ? null : state(args.get(0));
+        byte[] b = saneState(args, 2, 10, 2, true, 1, 12);
         LocalDateTime t;
         Object tz;
         boolean fold = false;
-        if (b != null && b.length == 10) {
+        if (b != null) {
             fold = (b[2] & 0x80) != 0;
-            t = LocalDateTime.of(u(b, 0) << 8 | u(b, 1), u(b, 2) & 0x7f, u(b, 3), u(b, 4), u(b, 5), u(b, 6),
-                    micros(b, 7) * 1000);
+            t = orNull(() -> LocalDateTime.of(u(b, 0) << 8 | u(b, 1), u(b, 2) & 0x7f, u(b, 3), u(b, 4), u(b, 5), u(b, 6),
+                    micros(b, 7) * 1000));
             tz = args.size() > 1 ? args.get(1) : null;
         } else {
-            t = LocalDateTime.of((int) longArg(args, 0), (int) longArg(args, 1), (int) longArg(args, 2),
-                    (int) longArg(args, 3), (int) longArg(args, 4), (int) longArg(args, 5),
-                    (int) longArg(args, 6) * 1000);
+            t = checked(() -> {
+                int[] v = PyDatetime.ints(args, 7, 8, 3, "year", "month", "day");
+                return LocalDateTime.of(PyDatetime.date(v[0], v[1], v[2]), PyDatetime.time(v[3], v[4], v[5], v[6]));
+            });
             tz = args.size() > 7 ? args.get(7) : null;
+        }
+        checkTzinfo(tz);
+        if (t == null) {
+            return null;
         }
         if (tz instanceof ZoneOffset z) {
             return fold ? null : OffsetDateTime.of(t, z);
@@ -117,6 +153,14 @@ final class DateTimes {
             return zoned(t, zone, fold);
         }
         return tz == null && !fold ? t : null;
+    }
+
+    /** The tzinfo argument: None, a timezone, a ZoneInfo, or a stub of some other tzinfo; else TypeError. */
+    private static void checkTzinfo(Object tz) {
+        if (tz != null && !(tz instanceof ZoneId) && !(tz instanceof PyObject)) {
+            throw Numbers.typeError("tzinfo argument must be None or of a tzinfo subclass, not type '"
+                    + Builtins.typeName(tz) + "'");
+        }
     }
 
     /**
@@ -193,21 +237,67 @@ final class DateTimes {
         return u(b, i) << 16 | u(b, i + 1) << 8 | u(b, i + 2);
     }
 
-    /** {@code datetime.timedelta(days, seconds, microseconds)}. */
+    /** {@code datetime.timedelta(days, seconds, microseconds)} of ints, normalized; at most 999999999 days either way. */
     static Object timeDelta(PyTuple args) {
-        long days = longArg(args, 0);
-        long seconds = longArg(args, 1);
-        long micros = longArg(args, 2);
-        return Duration.ofDays(days).plusSeconds(seconds).plusNanos(micros * 1000);
+        long[] v = new long[3];
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (i >= 3 || !(a instanceof Long) && !(a instanceof Boolean)) {
+                throw new UnpicklingError("timedelta() is read here from up to 3 ints (days, seconds, microseconds), got "
+                        + Builtins.typeName(a) + " at position " + (i + 1));
+            }
+            v[i] = a instanceof Boolean bool ? (bool ? 1 : 0) : (Long) a;
+        }
+        Duration d;
+        try {
+            d = Duration.ofDays(v[0]).plusSeconds(v[1]).plusNanos(Math.multiplyExact(v[2], 1000L));
+        } catch (ArithmeticException e) {
+            throw new UnpicklingError("timedelta(" + v[0] + ", " + v[1] + ", " + v[2] + ") is out of range", e);
+        }
+        long days = Math.floorDiv(d.getSeconds(), 86400);
+        if (Math.abs(days) > 999_999_999) {
+            String message = "days=" + days + "; must have magnitude <= 999999999";
+            throw new UnpicklingError(message, new ArithmeticException(message));
+        }
+        return d;
     }
 
-    /** {@code datetime.timezone(offset)}; {@code null} for a named zone or a sub-second offset. */
+    /**
+     * {@code datetime.timezone(offset)}: a ZoneOffset, or {@code null} (a stub) for a named timezone and
+     * for an offset java.time cannot hold (seconds fractions, beyond 18 hours); an offset of 24 hours or
+     * more is CPython's ValueError.
+     */
     static Object timeZone(PyTuple args) {
-        if (args.size() != 1 || !(args.get(0) instanceof Duration d) || d.getNano() != 0
-                || Math.abs(d.getSeconds()) > 18 * 3600) {
+        if (args.isEmpty() || !(args.get(0) instanceof Duration d)) {
+            throw Numbers.typeError("timezone() argument 1 must be datetime.timedelta, not "
+                    + (args.isEmpty() ? "nothing" : Builtins.typeName(args.get(0))));
+        }
+        if (d.abs().compareTo(Duration.ofHours(24)) >= 0) {
+            throw Numbers.valueError("offset must be a timedelta strictly between -timedelta(hours=24) and"
+                    + " timedelta(hours=24), not " + timedeltaRepr(d) + ".");
+        }
+        if (args.size() != 1 || d.getNano() != 0 || Math.abs(d.getSeconds()) > 18 * 3600) {
             return null;
         }
         return ZoneOffset.ofTotalSeconds((int) d.getSeconds());
+    }
+
+    /** Python's {@code repr(timedelta)}: {@code datetime.timedelta(days=-1, seconds=1)}, {@code datetime.timedelta(0)}. */
+    static String timedeltaRepr(Duration d) {
+        long days = Math.floorDiv(d.getSeconds(), 86400);
+        long seconds = Math.floorMod(d.getSeconds(), 86400);
+        long micros = d.getNano() / 1000;
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (days != 0) {
+            parts.add("days=" + days);
+        }
+        if (seconds != 0) {
+            parts.add("seconds=" + seconds);
+        }
+        if (micros != 0) {
+            parts.add("microseconds=" + micros);
+        }
+        return "datetime.timedelta(" + (parts.isEmpty() ? "0" : String.join(", ", parts)) + ")";
     }
 
     /** The reduction of a java.time value at {@code proto}, or {@code null} when {@code obj} is not one. */

@@ -53,8 +53,9 @@ final class PicklerScalars {
             // CPython refuses decimal conversions past 4300 digits; 14300 bits are more than that
             String text = v.bitLength() > 14_300 ? null : v.abs().toString();
             if (text == null || text.length() > Numbers.MAX_STR_DIGITS) {
-                throw new PicklingError("Exceeds the limit (" + Numbers.MAX_STR_DIGITS
-                        + " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+                String message = "Exceeds the limit (" + Numbers.MAX_STR_DIGITS
+                        + " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit";
+                throw new PicklingError(message, new IllegalArgumentException(message)); // CPython: ValueError
             }
             out.writeAscii("L" + (v.signum() < 0 ? "-" : "") + text + "L\n");
         }

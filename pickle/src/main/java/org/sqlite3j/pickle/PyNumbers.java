@@ -5,8 +5,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Python's conversions of text to numbers, as CPython 3.13 makes them: {@code int(x[, base])},
- * {@code float(x)} and {@code decimal.Decimal(x)} of a {@code str} or {@code bytes}. Every conversion
+ * Python's conversions of text to numbers, as CPython 3.13 makes them: {@code int(x[, base])} and
+ * {@code float(x)} of a {@code str} or {@code bytes}, {@code complex(s)} and {@code decimal.Decimal(s)}. Every conversion
  * takes time linear in the text (a long Decimal coefficient: divide and conquer over sub-quadratic
  * multiplications), never the quadratic time of {@code new BigInteger(String)}: an int of more than
  * {@link #MAX_STR_DIGITS} digits in a base that is not a power of two is refused, as CPython's default
@@ -115,24 +115,12 @@ public final class PyNumbers {
             i++;
         }
         boolean zeroOnly = false; // base 0 and a leading 0 without a prefix: only zeros may follow
-        int messageBase = base;
+        int messageBase = base; // the base PyLong_FromString names: the one the prefix chose, 0 for "0..."
         if (base == 0) {
-            if (i >= n || a[i] != '0') {
-                base = 10;
-                messageBase = 10;
-            } else if (i + 1 < n && (a[i + 1] == 'x' || a[i + 1] == 'X')) {
-                base = 16;
-                messageBase = 16;
-            } else if (i + 1 < n && (a[i + 1] == 'o' || a[i + 1] == 'O')) {
-                base = 8;
-                messageBase = 8;
-            } else if (i + 1 < n && (a[i + 1] == 'b' || a[i + 1] == 'B')) {
-                base = 2;
-                messageBase = 2;
-            } else {
-                zeroOnly = true;
-                base = 10;
-            }
+            int prefixed = i + 1 < n && a[i] == '0' ? prefixOf(a[i + 1]) : -1;
+            zeroOnly = i < n && a[i] == '0' && prefixed < 0;
+            base = prefixed > 0 ? prefixed : 10;
+            messageBase = zeroOnly ? 0 : base;
         }
         if (i + 1 < n && a[i] == '0' && prefixOf(a[i + 1]) == base) {
             i += 2;
@@ -157,7 +145,7 @@ public final class PyNumbers {
         }
         int end = i;
         if (digits == 0 || lastUnderscore || skipSpace(a, i, n) != n) {
-            return new IntText(null, zeroOnly ? 0 : messageBase);
+            return new IntText(null, messageBase);
         }
         if (Integer.bitCount(base) != 1 && digits > MAX_STR_DIGITS) {
             throw digitLimit(digits);
@@ -172,7 +160,7 @@ public final class PyNumbers {
             }
         }
         if (zeroOnly && nonZero) {
-            return new IntText(null, 0);
+            return new IntText(null, messageBase);
         }
         BigInteger v = Digits.magnitude(values, base);
         return new IntText(Numbers.normalize(negative ? v.negate() : v), messageBase);

@@ -57,8 +57,33 @@ final class Outcomes {
         return new Case("dis", data);
     }
 
+    /** {@code pickle.dumps(value, p)} for p in 0..5, the value given as a Python expression (CPython's side). */
+    static Case dumps(String pythonExpression) {
+        return new Case("dumps", pythonExpression.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Java's side of a {@link #dumps} case: per protocol 0 to 5, the first 16 hex digits of SHA-256 of
+     * {@code Pickle.dumps(value, p)}, or {@code E:<family>:<message>} when it is refused.
+     */
+    static String dumpsOutcome(Object value) {
+        List<String> parts = new ArrayList<>();
+        for (int p = 0; p <= 5; p++) {
+            try {
+                parts.add(sha(Pickle.dumps(value, p)).substring(0, 16));
+            } catch (PicklingError e) {
+                String family = e.getCause() instanceof ArithmeticException ? "ArithmeticException"
+                        : e.getCause() instanceof IllegalArgumentException ? "IllegalArgumentException" : "PicklingError";
+                parts.add("E:" + family + ":" + e.getMessage());
+            }
+        }
+        return "ok " + String.join(" ", parts);
+    }
+
     private static final String PROGRAM = String.join("\n",
-            "import sys, pickle, pickletools, io, hashlib, decimal, zoneinfo",
+            "import sys, pickle, pickletools, io, hashlib, decimal, zoneinfo, datetime, collections",
+            "from datetime import date, time, timedelta, timezone",
+            "from zoneinfo import ZoneInfo",
             "M = 2**61 - 1",
             "def show(v):",
             "    if v is None: return 'None'",
@@ -76,6 +101,15 @@ final class Outcomes {
             "        for d in digits: h = (h * 10 + d) % M",
             "        return 'decimal %d %d %d %d' % (sign, len(digits), exp, h)",
             "    if isinstance(v, zoneinfo.ZoneInfo): return 'zone ' + v.key",
+            "    if isinstance(v, datetime.datetime):",
+            "        return 'datetime ' + v.isoformat() + (' fold' if v.fold else '') + (' ' + v.tzinfo.key if isinstance(v.tzinfo, ZoneInfo) else '')",
+            "    if isinstance(v, datetime.date): return 'date ' + v.isoformat()",
+            "    if isinstance(v, datetime.time): return 'time ' + v.isoformat() + (' fold' if v.fold else '')",
+            "    if isinstance(v, datetime.timedelta): return 'timedelta %d %d %d' % (v.days, v.seconds, v.microseconds)",
+            "    if isinstance(v, datetime.timezone): return 'timezone ' + str(v.utcoffset(None))",
+            "    if isinstance(v, collections.OrderedDict): return 'odict{' + ', '.join(show(k) + ': ' + show(x) for k, x in v.items()) + '}'",
+            "    if isinstance(v, (set, frozenset)): return type(v).__name__ + '{' + ', '.join(sorted(map(show, v))) + '}'",
+            "    if isinstance(v, bytearray): return 'bytearray ' + bytes(v).hex()",
             "    if isinstance(v, list): return 'list[' + ', '.join(map(show, v)) + ']'",
             "    if isinstance(v, tuple): return 'tuple(' + ', '.join(map(show, v)) + ')'",
             "    if isinstance(v, dict): return 'dict{' + ', '.join(show(k) + ': ' + show(x) for k, x in v.items()) + '}'",
@@ -85,14 +119,29 @@ final class Outcomes {
             "    if isinstance(e, (ValueError, TypeError)): return 'IllegalArgumentException'",
             "    if isinstance(e, pickle.UnpicklingError): return 'UnpicklingError'",
             "    return type(e).__name__",
+            "def dumps6(v):",
+            "    parts = []",
+            "    for p in range(6):",
+            "        try: parts.append(hashlib.sha256(pickle.dumps(v, p)).hexdigest()[:16])",
+            "        except Exception as e: parts.append('E:%s:%s' % (family(e), e))",
+            "    return 'ok ' + ' '.join(parts)",
             "for line in sys.stdin:",
             "    kind, data = line.split()",
             "    data = bytes.fromhex(data)",
             "    try:",
-            "        if kind == 'dis':",
+            "        if kind == 'show':",
+            "            v = eval(data.decode()); shown = []",
+            "            for p in range(6):",
+            "                try: shown.append(show(pickle.loads(pickle.dumps(v, p))))",
+            "                except Exception: shown.append('refused')",
+            "            r = 'ok ' + ' | '.join(shown)",
+            "        elif kind == 'dumps':",
+            "            r = dumps6(eval(data.decode()))",
+            "        elif kind == 'dis':",
             "            out = io.StringIO(); pickletools.dis(data, out); r = 'ok ' + out.getvalue().replace('\\n', '|')",
             "        else:",
-            "            r = 'ok ' + show(pickle.loads(data, **({'encoding': 'utf-8'} if kind == 'loads_utf8' else {})))",
+            "            enc = {'loads_utf8': {'encoding': 'utf-8'}, 'loads_latin1': {'encoding': 'latin1'}}.get(kind, {})",
+            "            r = 'ok ' + show(pickle.loads(data, **enc))",
             "    except Exception as e:",
             "        m = str(e)",
             "        r = 'err %s %d %s %s' % (family(e), len(m), hashlib.sha256(m.encode('utf-8', 'surrogatepass')).hexdigest()[:16], m[:160])",
@@ -185,6 +234,7 @@ final class Outcomes {
         return switch (c.kind()) {
             case "dis" -> outcome(() -> PickleTools.dis(c.data()).replace('\n', '|'), true);
             case "loads_utf8" -> outcome(() -> show(new Unpickler(c.data()).encoding("utf-8").load()), false);
+            case "loads_latin1" -> outcome(() -> show(new Unpickler(c.data()).encoding("latin1").load()), false);
             default -> outcome(() -> show(Pickle.loads(c.data())), false);
         };
     }
@@ -210,8 +260,12 @@ final class Outcomes {
     }
 
     private static String sha(String s) {
+        return sha(Utf8.encode(s));
+    }
+
+    private static String sha(byte[] b) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Utf8.encode(s)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -246,8 +300,50 @@ final class Outcomes {
             return "decimal " + (unscaled.signum() < 0 ? 1 : 0) + " " + d.precision() + " " + -d.scale()
                     + " " + unscaled.abs().mod(MODULUS);
         }
+        if (v instanceof java.time.ZonedDateTime t) {
+            java.time.zone.ZoneOffsetTransition tr = t.getZone().getRules().getTransition(t.toLocalDateTime());
+            boolean fold = tr != null && tr.isOverlap() && t.getOffset().equals(tr.getOffsetAfter());
+            return "datetime " + isoDateTime(t.toLocalDateTime()) + offset(t.getOffset()) + (fold ? " fold" : "") + " "
+                    + t.getZone().getId();
+        }
+        if (v instanceof java.time.ZoneOffset z) {
+            return "timezone " + timedeltaText(z.getTotalSeconds() * 1_000_000L);
+        }
         if (v instanceof ZoneId z) {
             return "zone " + z.getId();
+        }
+        if (v instanceof java.time.LocalDateTime t) {
+            return "datetime " + isoDateTime(t);
+        }
+        if (v instanceof java.time.OffsetDateTime t) {
+            return "datetime " + isoDateTime(t.toLocalDateTime()) + offset(t.getOffset());
+        }
+        if (v instanceof java.time.LocalDate d) {
+            return "date " + d;
+        }
+        if (v instanceof java.time.LocalTime t) {
+            return "time " + isoTime(t);
+        }
+        if (v instanceof java.time.OffsetTime t) {
+            return "time " + isoTime(t.toLocalTime()) + offset(t.getOffset());
+        }
+        if (v instanceof java.time.Duration d) {
+            long micros = Math.floorDiv(d.getNano(), 1000);
+            return "timedelta " + Math.floorDiv(d.getSeconds(), 86400) + " " + Math.floorMod(d.getSeconds(), 86400) + " " + micros;
+        }
+        if (v instanceof PyOrderedDict m) {
+            List<String> items = new ArrayList<>();
+            m.forEach((k, x) -> items.add(show(k) + ": " + show(x)));
+            return "odict{" + String.join(", ", items) + "}";
+        }
+        if (v instanceof PyFrozenSet || v instanceof java.util.Set) {
+            List<String> items = new ArrayList<>();
+            ((Iterable<?>) v).forEach(x -> items.add(show(x)));
+            java.util.Collections.sort(items);
+            return (v instanceof PyFrozenSet ? "frozenset{" : "set{") + String.join(", ", items) + "}";
+        }
+        if (v instanceof PyByteArray b) {
+            return "bytearray " + HexFormat.of().formatHex(b.toByteArray());
         }
         if (v instanceof PyTuple t) {
             List<String> items = new ArrayList<>();
@@ -264,20 +360,92 @@ final class Outcomes {
             m.forEach((k, x) -> items.add(show(k) + ": " + show(x)));
             return "dict{" + String.join(", ", items) + "}";
         }
+        if (v instanceof PyObject p && p.callable() instanceof PyGlobal g && g.module().equals("datetime")) {
+            String shown = stubOfDatetime(g.name(), p.args());
+            if (shown != null) {
+                return shown;
+            }
+        }
         return "other " + v.getClass().getSimpleName();
+    }
+
+    /**
+     * What CPython shows for a datetime value java.time cannot hold, read from the stub's state (May 32,
+     * hour 30, fold=1 on a naive value, a sub-second or 19-hour timezone): the stub must keep it exactly.
+     */
+    private static String stubOfDatetime(String name, PyTuple args) {
+        Object first = args.isEmpty() ? null : args.get(0);
+        if (name.equals("timezone") && first instanceof java.time.Duration d) {
+            return "timezone " + timedeltaText(d.getSeconds() * 1_000_000L + d.getNano() / 1000);
+        }
+        if (!(first instanceof byte[] b)) {
+            return null;
+        }
+        java.util.function.IntUnaryOperator u = i -> b[i] & 0xff;
+        String tz = args.size() > 1 && args.get(1) instanceof java.time.ZoneOffset z ? offset(z) : "";
+        if (name.equals("date") && b.length == 4) {
+            return String.format("date %04d-%02d-%02d", u.applyAsInt(0) << 8 | u.applyAsInt(1), u.applyAsInt(2), u.applyAsInt(3));
+        }
+        if (name.equals("time") && b.length == 6) {
+            return "time " + clock(u.applyAsInt(0) & 0x7f, u.applyAsInt(1), u.applyAsInt(2),
+                    u.applyAsInt(3) << 16 | u.applyAsInt(4) << 8 | u.applyAsInt(5)) + tz + ((b[0] & 0x80) != 0 ? " fold" : "");
+        }
+        if (name.equals("datetime") && b.length == 10) {
+            return String.format("datetime %04d-%02d-%02dT", u.applyAsInt(0) << 8 | u.applyAsInt(1), u.applyAsInt(2) & 0x7f,
+                    u.applyAsInt(3)) + clock(u.applyAsInt(4), u.applyAsInt(5), u.applyAsInt(6),
+                    u.applyAsInt(7) << 16 | u.applyAsInt(8) << 8 | u.applyAsInt(9)) + tz + ((b[2] & 0x80) != 0 ? " fold" : "");
+        }
+        return null;
+    }
+
+    private static String clock(int h, int m, int s, int micros) {
+        return String.format("%02d:%02d:%02d", h, m, s) + (micros == 0 ? "" : String.format(".%06d", micros));
+    }
+
+    /** Python's {@code time.isoformat()}: HH:MM:SS, then .ffffff when there are microseconds. */
+    private static String isoTime(java.time.LocalTime t) {
+        String s = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        return t.getNano() / 1000 == 0 ? s : s + String.format(".%06d", t.getNano() / 1000);
+    }
+
+    private static String isoDateTime(java.time.LocalDateTime t) {
+        return t.toLocalDate() + "T" + isoTime(t.toLocalTime());
+    }
+
+    /** Python's offset in isoformat(): +HH:MM (+HH:MM:SS with seconds), UTC as +00:00. */
+    private static String offset(java.time.ZoneOffset z) {
+        return z.getTotalSeconds() == 0 ? "+00:00" : z.getId();
+    }
+
+    /** Python's {@code str(timedelta)}: "[-]D day[s], H:MM:SS[.ffffff]". */
+    private static String timedeltaText(long micros) {
+        long days = Math.floorDiv(micros, 86_400_000_000L);
+        long rest = Math.floorMod(micros, 86_400_000_000L);
+        long seconds = rest / 1_000_000;
+        String hms = String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                + (rest % 1_000_000 == 0 ? "" : String.format(".%06d", rest % 1_000_000));
+        return days == 0 ? hms : days + (Math.abs(days) == 1 ? " day, " : " days, ") + hms;
+    }
+
+    /** {@code show(loads(dumps(eval(expression), p)))} for p in 0..5, joined by " | ", in CPython (kind "show"). */
+    static Case shows(String pythonExpression) {
+        return new Case("show", pythonExpression.getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- building pickles ------------------------------------------------------------------------------
 
     /**
      * {@code module.name(*args)} as GLOBAL, MARK, the arguments, TUPLE, REDUCE, STOP: a String as
-     * BINUNICODE, a byte[] as BINBYTES, a Long as LONG, a Double as BINFLOAT, a Boolean as NEWTRUE/NEWFALSE.
+     * BINUNICODE, a byte[] as BINBYTES, a Long as LONG, a Double as BINFLOAT, a Boolean as NEWTRUE/NEWFALSE,
+     * null as NONE.
      */
     static byte[] call(String module, String name, Object... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("c" + module + "\n" + name + "\n(").getBytes(StandardCharsets.ISO_8859_1));
         for (Object a : args) {
-            if (a instanceof String s) {
+            if (a == null) {
+                out.write('N');
+            } else if (a instanceof String s) {
                 byte[] b = Utf8.encode(s);
                 out.write('X');
                 writeU32(out, b.length);
