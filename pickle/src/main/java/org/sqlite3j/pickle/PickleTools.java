@@ -295,6 +295,66 @@ public final class PickleTools {
         return out.toByteArray();
     }
 
+    /**
+     * pickletools' {@code read_stringnl} reads a text argument as {@code codecs.escape_decode(line).decode("ascii")}
+     * (GLOBAL and INST names and PERSID too): escapes undone, a byte past ASCII refused.
+     */
+    private static String ascii(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] < 0) {
+                throw new UnpicklingError(String.format("'ascii' codec can't decode byte 0x%02x in position %d: ordinal"
+                        + " not in range(128)", b[i] & 0xff, i));
+            }
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** pickletools' quotes around a STRING argument: the same quote at both ends (one quote alone is both). */
+    private static String stripQuotes(String line) {
+        for (char q : new char[] {'"', '\''}) {
+            if (!line.isEmpty() && line.charAt(0) == q) {
+                if (line.charAt(line.length() - 1) != q) {
+                    throw new UnpicklingError("strinq quote " + q // (sic: pickletools' message)
+                            + " not found at both ends of " + PyRepr.str(line));
+                }
+                return line.length() == 1 ? "" : line.substring(1, line.length() - 1);
+            }
+        }
+        throw new UnpicklingError("no string quotes around " + PyRepr.str(line));
+    }
+
+    /**
+     * pickletools reads FLOAT's argument with Python's {@code float(bytes)}: ASCII whitespace around it is
+     * ignored and an underscore may stand between two digits (the Unpickler's FLOAT, CPython's C parser,
+     * takes neither); any other control or non-ASCII byte is refused.
+     */
+    private static double pyFloat(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && " \t\n\r\013\f".indexOf(line.charAt(from)) >= 0) {
+            from++;
+        }
+        while (to > from && " \t\n\r\013\f".indexOf(line.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        StringBuilder t = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            boolean digitsAround = i > from && i + 1 < to && isDigit(line.charAt(i - 1)) && isDigit(line.charAt(i + 1));
+            if (c <= ' ' || c >= 0x7f || c == '_' && !digitsAround) {
+                throw new UnpicklingError("could not convert string to float: " + PyRepr.str(line));
+            }
+            if (c != '_') {
+                t.append(c);
+            }
+        }
+        return Numbers.parseFloat(t.toString());
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** A memo index as pickletools keys it: an int, where the text protocol's "00" and "01" are False and True. */
     private static String memoKey(String arg) {
         return arg.equals("False") ? "0" : arg.equals("True") ? "1" : arg;
@@ -323,15 +383,15 @@ public final class PickleTools {
                 return Numbers.parseInt(s.endsWith("L") ? s.substring(0, s.length() - 1) : s).toString();
             }
             case FLOATNL:
-                return Numbers.repr(Numbers.parseFloat(in.line()));
+                return Numbers.repr(pyFloat(in.line()));
             case FLOAT8:
                 return Numbers.repr(in.f64());
             case STRINGNL:
-                return PyRepr.str(new String(TextForms.unquote(in.line()), StandardCharsets.ISO_8859_1));
+                return PyRepr.str(ascii(TextForms.escapeDecode(stripQuotes(in.line()))));
             case NOESC:
-                return PyRepr.str(in.line());
+                return PyRepr.str(ascii(TextForms.escapeDecode(in.line())));
             case NOESC_PAIR:
-                return PyRepr.str(in.line() + " " + in.line());
+                return PyRepr.str(ascii(TextForms.escapeDecode(in.line())) + " " + ascii(TextForms.escapeDecode(in.line())));
             case UNICODENL:
                 return PyRepr.str(TextForms.rawUnicodeUnescape(in.line()));
             case STRING1:
