@@ -86,6 +86,25 @@ final class Numbers {
         }
     }
 
+    /**
+     * The FLOAT opcode's argument as CPython's unpickler reads it ({@code PyOS_string_to_double}, the whole
+     * line): no whitespace and no underscore anywhere, and a finite number too large for a double is an
+     * error rather than infinity ("value too large to convert to float").
+     */
+    static double parseFloatOpcode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '_') {
+                throw new UnpicklingError("could not convert string to float: '" + s + "'");
+            }
+        }
+        double d = parseFloat(s);
+        if (Double.isInfinite(d) && !s.toLowerCase(java.util.Locale.ROOT).contains("inf")) {
+            throw new UnpicklingError("value too large to convert to float: '" + s + "'");
+        }
+        return d;
+    }
+
     /** Python's {@code repr(float)}: the shortest round-tripping digits, Python's layout. */
     static String repr(double d) {
         if (Double.isNaN(d)) {

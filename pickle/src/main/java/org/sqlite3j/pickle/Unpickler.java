@@ -182,7 +182,7 @@ public final class Unpickler {
                 case LONG -> push(parseLongLine(in.line()));
                 case LONG1 -> push(Numbers.decodeLong(in.bytes(in.u8())));
                 case LONG4 -> push(Numbers.decodeLong(in.bytes(length(in.s32(), "LONG pickle has negative byte count"))));
-                case FLOAT -> push(Numbers.parseFloat(in.line()));
+                case FLOAT -> push(Numbers.parseFloatOpcode(in.line()));
                 case BINFLOAT -> push(in.f64());
                 case STRING -> push(decodeStr(TextForms.unquote(in.line())));
                 case BINSTRING -> push(decodeStr(in.bytes(length(in.s32(), "BINSTRING pickle has negative byte count"))));
