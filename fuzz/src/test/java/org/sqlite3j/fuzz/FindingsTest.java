@@ -109,6 +109,29 @@ class FindingsTest {
                 .contains("GLOBAL     'copy_reg _r" + "\\\\".repeat(22) + "econstructor'");
     }
 
+    /**
+     * The Unpickler's FLOAT (protocol 0) is read as CPython's C unpickler reads it, not as Python's float():
+     * no whitespace or underscore in the line, and a finite literal too large for a double is an error
+     * ("value too large to convert to float", CPython's OverflowError) instead of infinity. Java loaded
+     * 'F 1.5 \\n', 'F0.\\x04\\n' and 'F1e999\\n'. Found while comparing pickletools' float() reading
+     * (found-dis-float-control-char) with the unpickler's; outcomes printed by CPython 3.13.
+     */
+    @Test
+    void floatOpcodeIsReadAsCPythonsUnpicklerReadsIt() {
+        for (String bad : List.of("F 1.5\n.", "F1.5 \n.", "F0.\u0004\n.", "F1_0\n.", "F0x10\n.")) {
+            assertThatThrownBy(() -> Pickle.loads(latin1(bad))).as(bad).isExactlyInstanceOf(UnpicklingError.class)
+                    .hasMessageStartingWith("could not convert string to float");
+        }
+        assertThatThrownBy(() -> Pickle.loads(latin1("F1e999\n."))).isExactlyInstanceOf(UnpicklingError.class)
+                .hasMessage("value too large to convert to float: '1e999'");
+        assertThat(Pickle.loads(latin1("F-Infinity\n."))).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Pickle.loads(latin1("Fnan\n."))).isEqualTo(Double.NaN);
+        assertThat(Pickle.loads(latin1("F+1.5\n."))).isEqualTo(1.5);
+        assertThat(Pickle.loads(latin1("F.5\n."))).isEqualTo(0.5);
+        assertThat(Pickle.loads(latin1("F1E5\n."))).isEqualTo(100000.0);
+        assertThat(PickleTools.dis(latin1("F1e999\n."))).startsWith("    0: F    FLOAT      inf\n");
+    }
+
     private static byte[] latin1(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
