@@ -36,6 +36,7 @@ final class Figures {
     private long mostAllocated = -1;
     private byte[] mostAllocating;
     private long reruns;
+    private long findings;
 
     Figures(String target) {
         this.target = target;
@@ -63,6 +64,15 @@ final class Figures {
         reruns++;
     }
 
+    /** An input broke an invariant (the fuzz test fails with it; libFuzzer stops at the first). */
+    void finding() {
+        findings++;
+    }
+
+    long findings() {
+        return findings;
+    }
+
     long executions() {
         return executions;
     }
@@ -81,8 +91,8 @@ final class Figures {
 
     /**
      * The report line: mode, executions and rate, outcomes, corpus (seeds and, when fuzzing, the inputs
-     * libFuzzer kept in {@code generated}), slowest input, most memory, and 0 findings (a finding fails the
-     * test before this is printed, with its own report).
+     * libFuzzer kept in {@code generated}), slowest input, most memory, findings (each also fails the test
+     * with its own report).
      */
     String line(boolean fuzzing, int seeds, Path generated) {
         double seconds = (lastNanos - firstNanos) / 1e9;
@@ -104,7 +114,8 @@ final class Figures {
             sb.append(String.format("; most memory %.1f MiB (%d bytes, sha1 %.12s)", mostAllocated / 1048576.0,
                     mostAllocating.length, Invariants.sha1(mostAllocating)));
         }
-        sb.append(String.format("; rerun %d (slow or greedy once); findings 0; this JVM so far: %.1f s CPU", reruns,
+        sb.append(String.format("; rerun %d (slow or greedy once); findings %d; this JVM so far: %.1f s CPU", reruns,
+                findings,
                 ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                         .getProcessCpuTime() / 1e9));
         return sb.toString();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,14 @@ import org.sqlite3j.driver.Sqlite3jDriver;
 import org.sqlite3j.driver.UrlParsing;
 import org.sqlite3j.pickle.Pickle;
 import org.sqlite3j.pickle.PickleTools;
+import org.sqlite3j.pickle.PyGlobal;
+import org.sqlite3j.pickle.Unpickler;
 import org.sqlite3j.pickle.UnpicklingError;
 import org.sqlite3j.testkit.Python;
 
 /**
  * Every input fuzzing found breaking an invariant, as a plain test (each is also in the corpus as
- * {@code corpus/FORMAT/found-*}, replayed by its fuzz test). See docs/RELIABILITY-fuzz.md for the list.
+ * {@code corpus/FORMAT/found-*}, replayed by its fuzz test). See docs/RELIABILITY.md ("Findings") for the list.
  */
 class FindingsTest {
 
@@ -76,8 +79,85 @@ class FindingsTest {
         assertThat(PickleTools.optimize(latin1("Np00\ng0\n0."))).isEqualTo(latin1("Np0\ng0\n0."));
     }
 
+    /**
+     * pickletools reads text arguments as {@code escape_decode(line).decode("ascii")} (GLOBAL and INST names,
+     * PERSID, STRING inside its quotes, where one quote alone is an empty string) and FLOAT with Python's
+     * {@code float(bytes)} (whitespace around, underscores between digits; no other control byte). PickleTools
+     * showed names undecoded, took non-ASCII bytes and parsed "0.\\x04" as 0.0. Found by
+     * CPythonDifferentialTest on PickleFuzzTest's corpus: corpus/pickle/found-dis-global-escapes,
+     * found-dis-global-not-ascii, found-dis-float-control-char; expectations printed by CPython 3.13.
+     */
+    @Test
+    void disReadsTextArgumentsAsPickletools() {
+        assertThat(PickleTools.dis(latin1("c__main__\nA\\x42\n."))).startsWith("    0: c    GLOBAL     '__main__ AB'\n");
+        assertThat(PickleTools.dis(latin1("S'\n."))).startsWith("    0: S    STRING     ''\n");
+        assertThat(PickleTools.dis(latin1("F 1.5 \n."))).startsWith("    0: F    FLOAT      1.5\n");
+        assertThat(PickleTools.dis(latin1("F1_0\n."))).startsWith("    0: F    FLOAT      10.0\n");
+        for (String[] bad : new String[][] {
+            {"cmod\u00e9\nx\n.", "'ascii' codec can't decode byte 0xe9 in position 3: ordinal not in range(128)"},
+            {"S'caf\u00e9'\n.", "'ascii' codec can't decode byte 0xe9 in position 3: ordinal not in range(128)"},
+            {"F0.\u0004\n.", "could not convert string to float"},
+            {"F1__0\n.", "could not convert string to float"}}) {
+            // Python's ValueError: IllegalArgumentException, or its NumberFormatException for float()
+            assertThatThrownBy(() -> PickleTools.dis(latin1(bad[0]))).as(bad[0])
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(bad[1]);
+        }
+        for (String found : List.of("found-dis-global-not-ascii", "found-dis-float-control-char")) {
+            assertThatThrownBy(() -> PickleTools.dis(Corpus.read("pickle", found))).as(found)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(PickleTools.dis(Corpus.read("pickle", "found-dis-global-escapes")))
+                .contains("GLOBAL     'copy_reg _r" + "\\\\".repeat(22) + "econstructor'");
+    }
+
+    /**
+     * The Unpickler's FLOAT (protocol 0) is read as CPython's C unpickler reads it, not as Python's float():
+     * no whitespace or underscore in the line, and a finite literal too large for a double is an error
+     * ("value too large to convert to float: '1e999\\n'", CPython's OverflowError) instead of infinity. Java loaded
+     * 'F 1.5 \\n', 'F0.\\x04\\n' and 'F1e999\\n'. Found while comparing pickletools' float() reading
+     * (found-dis-float-control-char) with the unpickler's; outcomes printed by CPython 3.13.
+     */
+    @Test
+    void floatOpcodeIsReadAsCPythonsUnpicklerReadsIt() {
+        for (String bad : List.of("F 1.5\n.", "F1.5 \n.", "F0.\u0004\n.", "F1_0\n.", "F0x10\n.")) {
+            assertThatThrownBy(() -> Pickle.loads(latin1(bad))).as(bad).isExactlyInstanceOf(UnpicklingError.class)
+                    .hasMessageStartingWith("could not convert string to float");
+        }
+        assertThatThrownBy(() -> Pickle.loads(latin1("F1e999\n."))).isExactlyInstanceOf(UnpicklingError.class)
+                .hasMessage("value too large to convert to float: '1e999\n'"); // CPython shows the line's newline
+        assertThat(Pickle.loads(latin1("F-Infinity\n."))).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Pickle.loads(latin1("Fnan\n."))).isEqualTo(Double.NaN);
+        assertThat(Pickle.loads(latin1("F+1.5\n."))).isEqualTo(1.5);
+        assertThat(Pickle.loads(latin1("F.5\n."))).isEqualTo(0.5);
+        assertThat(Pickle.loads(latin1("F1E5\n."))).isEqualTo(100000.0);
+        assertThat(PickleTools.dis(latin1("F1e999\n."))).startsWith("    0: F    FLOAT      inf\n");
+    }
+
     private static byte[] latin1(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * INST and OBJ of a function the Unpickler handles itself (builtins.getattr, functools.partial,
+     * copyreg._reconstructor, __newobj__, __newobj_ex__): CPython calls it with the arguments, as REDUCE does;
+     * the Unpickler called the function's internal marker, whose IllegalStateException came out as
+     * "UnpicklingError: IllegalStateException: handled by the Unpickler". Found by PickleFuzzTest
+     * (unpickler.stub): corpus/pickle/found-obj-of-getattr.
+     */
+    @Test
+    void instAndObjOfGetattrAreCalledAsReduceIs() {
+        byte[] inst = latin1("(cbuiltins\nint\nVfrom_bytes\nibuiltins\ngetattr\n.");
+        byte[] obj = latin1("(cbuiltins\ngetattr\ncbuiltins\nint\nVfrom_bytes\no.");
+        for (byte[] data : List.of(inst, obj)) {
+            assertThat(new Unpickler(data).stubUnknownGlobals(true).load())
+                    .isEqualTo(new PyGlobal("builtins", "int.from_bytes"));
+            assertThatThrownBy(() -> Pickle.loads(data)).isInstanceOf(UnpicklingError.class)
+                    .hasMessageContaining("int.from_bytes").hasNoCause();
+        }
+        // the input found: an OBJ of getattr without arguments (CPython: TypeError, getattr expected 2)
+        assertThatThrownBy(() -> new Unpickler(Corpus.read("pickle", "found-obj-of-getattr")).stubUnknownGlobals(true)
+                .load()).isExactlyInstanceOf(UnpicklingError.class).hasNoCause()
+                .hasMessage("getattr is only supported on a global with a str name");
     }
 
     /**

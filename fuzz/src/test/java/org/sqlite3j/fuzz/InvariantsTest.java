@@ -44,6 +44,8 @@ class InvariantsTest {
         })).isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("test.pickle: undocumented java.lang.NullPointerException")
                 .hasMessageContaining("3 bytes, sha1 7037807198c22a7d2b0807371d763779a84fdfcf, hex 010203");
+        assertThat(t.figures().findings()).isEqualTo(1);
+        assertThat(t.figures().line(false, 0, null)).contains("findings 1");
     }
 
     @Test

@@ -106,6 +106,15 @@ final class Target {
      * @throws AssertionError when an invariant is broken (its message says which, for which input)
      */
     void run(byte[] input, Body body) {
+        try {
+            check(input, body);
+        } catch (AssertionError finding) {
+            figures.finding();
+            throw finding;
+        }
+    }
+
+    private void check(byte[] input, Body body) {
         long allocatedBefore = allocatedBytes();
         long start = cpuNanos();
         Throwable thrown = timed(input, body);

@@ -295,7 +295,34 @@ public final class PickleTools {
         return out.toByteArray();
     }
 
-    /** A memo index as pickletools keys it: an int, where the text protocol's "00" and "01" are False and True. */
+    /**
+     * pickletools' {@code read_stringnl} reads a text argument as {@code codecs.escape_decode(line).decode("ascii")}
+     * (GLOBAL and INST names and PERSID too): escapes undone, a byte past ASCII refused.
+     */
+    private static String ascii(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] < 0) {
+                throw new UnpicklingError(String.format("'ascii' codec can't decode byte 0x%02x in position %d: ordinal"
+                        + " not in range(128)", b[i] & 0xff, i));
+            }
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** pickletools' quotes around a STRING argument: the same quote at both ends (one quote alone is both). */
+    private static String stripQuotes(String line) {
+        for (char q : new char[] {'"', '\''}) {
+            if (!line.isEmpty() && line.charAt(0) == q) {
+                if (line.charAt(line.length() - 1) != q) {
+                    throw new UnpicklingError("strinq quote " + q // (sic: pickletools' message)
+                            + " not found at both ends of " + PyRepr.str(line));
+                }
+                return line.length() == 1 ? "" : line.substring(1, line.length() - 1);
+            }
+        }
+        throw new UnpicklingError("no string quotes around " + PyRepr.str(line));
+    }
+
     private static String readArg(Arg kind, UnpicklerInput in) {
         switch (kind) {
             case NONE:
@@ -323,11 +350,11 @@ public final class PickleTools {
             case FLOAT8:
                 return Numbers.repr(in.f64());
             case STRINGNL:
-                return PyRepr.str(new String(TextForms.unquote(in.line()), StandardCharsets.ISO_8859_1));
+                return PyRepr.str(ascii(TextForms.escapeDecode(stripQuotes(in.line()))));
             case NOESC:
-                return PyRepr.str(in.line());
+                return PyRepr.str(ascii(TextForms.escapeDecode(in.line())));
             case NOESC_PAIR:
-                return PyRepr.str(in.line() + " " + in.line());
+                return PyRepr.str(ascii(TextForms.escapeDecode(in.line())) + " " + ascii(TextForms.escapeDecode(in.line())));
             case UNICODENL:
                 return PyRepr.str(TextForms.rawUnicodeUnescape(in.line()));
             case STRING1:

@@ -16,7 +16,11 @@ final class TextForms {
         if (s.length() < 2 || (s.charAt(0) != '\'' && s.charAt(0) != '"') || s.charAt(s.length() - 1) != s.charAt(0)) {
             throw new UnpicklingError("the STRING opcode argument must be quoted");
         }
-        s = s.substring(1, s.length() - 1);
+        return escapeDecode(s.substring(1, s.length() - 1));
+    }
+
+    /** Python's {@code codecs.escape_decode}: the bytes of {@code s} (Latin-1 characters), escapes undone. */
+    static byte[] escapeDecode(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -242,6 +242,12 @@ final class UnpicklerObjects {
         if (c == Globals.STUB) {
             return PyObject.of(kind, g, args);
         }
+        if (c == Builtins.GETATTR || c == Builtins.PARTIAL || c == Builtins.RECONSTRUCTOR || c == Builtins.NEWOBJ
+                || c == Builtins.NEWOBJ_EX) {
+            // functions, not classes: INST and OBJ call them with the arguments, as REDUCE does (CPython's
+            // _instantiate calls klass(*args)); their PyClass markers are never called themselves
+            return reduce(g, args, false);
+        }
         return created(c, c.call(args), kind, g, args);
     }
 
