@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
-import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Adaptation;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Conform;
 
@@ -130,10 +130,9 @@ final class Binder {
     }
 
     /**
-     * One value as Python binds it: an adapter registered for its class first (Python's
-     * {@code microprotocols.adapt}), else the object's own {@link Conform}, else the value itself,
-     * which must then be one of SQLite's types. An adapter's or conform's exception propagates, except
-     * a {@link Sqlite3.TypeError} from conform, which (as in CPython) counts as "not adapted".
+     * One value as Python binds it: {@link Adaptation}'s rule (a registered adapter, else the object's
+     * own {@link Conform}), else the value itself, which must then be one of SQLite's types. A checked
+     * exception of an adapter or of conform is a ProgrammingError with the cause kept.
      *
      * @param position the 1-based parameter number, for the error message
      * @param adapters the connection's registry, or null for none (or when it holds nothing)
@@ -142,40 +141,16 @@ final class Binder {
         if (value == null) {
             return null;
         }
-        if (adapters != null) {
-            Adapter<Object> adapter = adapters.get(value.getClass());
-            if (adapter != null) {
-                return sqliteValue(call(adapter, value), position);
-            }
+        if (adapters == null && !(value instanceof Conform)) {
+            return sqliteValue(value, position);
         }
-        if (value instanceof Conform) {
-            try {
-                Object conformed = ((Conform) value).conform();
-                if (conformed != null) { // None from __conform__ means "not adapted", as in CPython
-                    return sqliteValue(conformed, position);
-                }
-            } catch (Sqlite3.TypeError e) {
-                // CPython's microprotocols adapt: a TypeError from __conform__ means "not adapted" too,
-                // and the value itself is then refused ("type 'X' is not supported")
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new Sqlite3.ProgrammingError("Error binding parameter " + position
-                        + ": __conform__ failed" + ErrorTable.reason(e), null, null, e);
-            }
-        }
-        return sqliteValue(value, position);
-    }
-
-    private static Object call(Adapter<Object> adapter, Object value) {
+        Object adapted;
         try {
-            return adapter.adapt(value);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new Sqlite3.ProgrammingError("adapter for " + value.getClass().getName()
-                    + " failed" + ErrorTable.reason(e), null, null, e);
+            adapted = Adaptation.adapt(adapters, value);
+        } catch (Adaptation.AdaptationException e) {
+            throw ErrorTable.adaptationFailed(e);
         }
+        return sqliteValue(adapted == Adaptation.NOT_ADAPTED ? value : adapted, position);
     }
 
     /**

@@ -156,6 +156,17 @@ final class ErrorTable implements SqliteCodes {
      * nothing when it has none — never its {@code toString()}, which puts the Java class name in
      * front. The exception itself goes in as the cause.
      */
+    /**
+     * An adapter's or conform()'s failure as the façade raises it: an unchecked exception as it is (CPython
+     * lets the adapter's exception through), a checked one as a ProgrammingError with its message.
+     */
+    static RuntimeException adaptationFailed(org.sqlite3j.adapters.Adaptation.AdaptationException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+            return cause;
+        }
+        return new Sqlite3.ProgrammingError(e.getMessage(), null, null, e.getCause());
+    }
+
     static String reason(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isEmpty() ? "" : ": " + message;

@@ -9,8 +9,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.sqlite3j.adapters.Adaptation;
 import org.sqlite3j.adapters.Adapter;
 import org.sqlite3j.adapters.Adapters;
+import org.sqlite3j.adapters.Conform;
 import org.sqlite3j.adapters.Converter;
 import org.sqlite3j.adapters.Converters;
 import org.sqlite3j.sqltext.SqlScanner;
@@ -466,8 +468,11 @@ public final class Sqlite3 implements SqliteCodes {
         }
     }
 
-    /** Python's {@code TypeError}: an argument of the wrong type. */
-    public static class TypeError extends IllegalArgumentException {
+    /**
+     * Python's {@code TypeError}: an argument of the wrong type. Thrown by {@link Conform#conform()}, it
+     * means "not adapted" ({@link Adaptation.NotAdapted}), as Python's from {@code __conform__}.
+     */
+    public static class TypeError extends IllegalArgumentException implements Adaptation.NotAdapted {
         public TypeError(String message) {
             super(message);
         }

@@ -78,6 +78,32 @@ class AdaptersConvertersTest {
         assertThat(con.execute("select ?", new Money("EUR", 5)).fetchone().get(0)).isEqualTo(5L);
     }
 
+    /**
+     * Binding: a __conform__ answering None or raising TypeError leaves the value unadapted, so it is
+     * refused as it is; an adapter answering None binds NULL. Outcomes printed by CPython 3.13.
+     */
+    @Test
+    void conformNullOrTypeErrorIsNotAdaptedButAnAdaptersNullBindsNull() {
+        record N() implements Conform {
+            @Override
+            public Object conform() {
+                return null;
+            }
+        }
+        record T() implements Conform {
+            @Override
+            public Object conform() {
+                throw new Sqlite3.TypeError("x");
+            }
+        }
+        assertThatThrownBy(() -> con.execute("select ?", new N())).isInstanceOf(Sqlite3.ProgrammingError.class)
+                .hasMessage("Error binding parameter 1: type 'N' is not supported");
+        assertThatThrownBy(() -> con.execute("select ?", new T())).isInstanceOf(Sqlite3.ProgrammingError.class)
+                .hasMessage("Error binding parameter 1: type 'T' is not supported");
+        con.adapters().register(N.class, n -> null);
+        assertThat(con.execute("select ?", new N()).fetchone().get(0)).isNull();
+    }
+
     @Test // test_types.ObjectAdaptationTests.test_missing_adapter / adapter errors
     void adapterErrors() {
         con.adapters().register(StringBuilder.class, sb -> {

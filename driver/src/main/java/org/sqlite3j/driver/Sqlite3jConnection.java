@@ -29,7 +29,7 @@ import org.sqlite.SQLiteUpdateListener;
 import org.sqlite.core.CoreDatabaseMetaData;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
-import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Adaptation;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Conform;
 import org.sqlite3j.adapters.Converters;
@@ -187,24 +187,29 @@ public final class Sqlite3jConnection extends SQLiteConnection {
         giveBack.reset();
     }
 
-    /** The SQLite value to bind for {@code value}: its adapter's, its conform()'s, or itself. */
+    /**
+     * The SQLite value to bind for {@code value} by {@link Adaptation}'s rule: its adapter's answer, its
+     * conform()'s non-null answer, or the value itself. A {@link Conform} whose conform() answers null
+     * (or raises {@link Adaptation.NotAdapted}) is refused, as CPython refuses it, rather than bound as
+     * NULL or as the text sqlite-jdbc makes of any other object.
+     */
     Object adapt(Object value) throws SQLException {
-        if (value == null) {
-            return null;
+        if (value == null || adapters.isEmpty() && !(value instanceof Conform)) {
+            return value;
         }
-        Adapter<Object> adapter = adapters.isEmpty() ? null : adapters.get(value.getClass());
+        Object adapted;
         try {
-            if (adapter != null) {
-                return adapter.adapt(value);
-            }
-            if (value instanceof Conform) {
-                return ((Conform) value).conform();
-            }
-        } catch (SQLException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SQLException("adapter for " + value.getClass().getName() + " failed"
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), "22000", e);
+            adapted = Adaptation.adapt(adapters, value);
+        } catch (Adaptation.AdaptationException e) {
+            throw new SQLException(e.getMessage(), "22000", e.getCause());
+        }
+        if (adapted != Adaptation.NOT_ADAPTED) {
+            return adapted;
+        }
+        if (value instanceof Conform) {
+            // bound as it is, sqlite-jdbc would store its toString(): refused, as CPython refuses it
+            throw new SQLException("type '" + value.getClass().getSimpleName() + "' is not supported: its conform()"
+                    + " did not adapt it and no adapter is registered for " + value.getClass().getName(), "22023");
         }
         return value;
     }

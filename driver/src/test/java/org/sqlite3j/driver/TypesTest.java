@@ -148,6 +148,35 @@ class TypesTest {
         }
     }
 
+    /** Python's TypeError as the façade marks it: thrown by conform(), "not adapted". */
+    static final class NotAdaptedError extends IllegalArgumentException
+            implements org.sqlite3j.adapters.Adaptation.NotAdapted {
+        NotAdaptedError() {
+            super("not mine");
+        }
+    }
+
+    /**
+     * CPython's rule, the façade's too: a conform() answering null (or raising TypeError) does not adapt
+     * the value, which is then bound as it is and refused; an adapter answering null binds NULL. (The
+     * driver used to bind NULL for conform's null.) CPython 3.13: __conform__ returning None gives
+     * "Error binding parameter 1: type 'N' is not supported"; register_adapter(N, lambda n: None) gives (None,).
+     */
+    @Test
+    void conformAnsweringNullDoesNotBindNullButAnAdapterDoes() throws SQLException {
+        try (Sqlite3jConnection c = ds.getConnection()) {
+            org.sqlite3j.adapters.Conform none = () -> null;
+            assertThatThrownBy(() -> bindAndRead(c, none)).isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("type '").hasMessageContaining("is not supported: its conform() did not adapt it");
+            org.sqlite3j.adapters.Conform typeError = () -> {
+                throw new NotAdaptedError();
+            };
+            assertThatThrownBy(() -> bindAndRead(c, typeError)).isInstanceOf(SQLException.class);
+            c.adapters().register(Marker.class, m -> null);
+            assertThat(bindAndRead(c, new Marker())).isNull();
+        }
+    }
+
     @Test
     void anAdapterFailureIsAnSqlExceptionWithTheCause() throws SQLException {
         try (Sqlite3jConnection c = ds.getConnection()) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.jooq.Converter;
 import org.jooq.exception.DataTypeException;
-import org.sqlite3j.adapters.Adapter;
+import org.sqlite3j.adapters.Adaptation;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Conform;
 import org.sqlite3j.adapters.Converters;
@@ -118,19 +118,13 @@ public final class RegistryConverter<T, U> implements Converter<T, U> {
         }
         Object value;
         try {
-            Adapter<Object> adapter = adapters.get(userObject.getClass());
-            if (adapter != null) {
-                value = adapter.adapt(userObject);
-            } else if (userObject instanceof Conform) {
-                value = ((Conform) userObject).conform();
-            } else {
-                throw new DataTypeException("no adapter registered for " + userObject.getClass().getName());
-            }
-        } catch (DataTypeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DataTypeException(
-                    "adapter for " + userObject.getClass().getName() + " failed: " + e, e);
+            value = Adaptation.adapt(adapters, userObject);
+        } catch (Adaptation.AdaptationException e) {
+            throw new DataTypeException(e.getMessage(), e.getCause());
+        }
+        if (value == Adaptation.NOT_ADAPTED) {
+            throw new DataTypeException("no adapter registered for " + userObject.getClass().getName()
+                    + (userObject instanceof Conform ? " and its conform() did not adapt it" : ""));
         }
         return databaseType.cast(coerce(value));
     }

@@ -3,6 +3,7 @@ package org.sqlite3j.driver.jooq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -100,6 +101,25 @@ class JooqTest {
             // classes the registries do not know fall back to jOOQ's own conversions
             assertThat(r.get(raw, String.class)).isEqualTo("5.0;6.0");
         }
+    }
+
+    /** A user type whose conform() answers null: not adapted (the one rule), so not stored as NULL. */
+    record Undecided(String text) implements org.sqlite3j.adapters.Conform {
+        @Override
+        public Object conform() {
+            return text;
+        }
+    }
+
+    @Test
+    void aConformAnsweringNullIsNotAdaptedToNull() {
+        ds.converters().register("undecided", b -> new Undecided(new String(b, StandardCharsets.UTF_8)));
+        RegistryConverter<String, Undecided> conv = RegistryConverter.of(String.class, Undecided.class, "undecided",
+                Adapters.create(), ds.converters());
+        assertThat(conv.to(new Undecided("yes"))).isEqualTo("yes");
+        assertThatThrownBy(() -> conv.to(new Undecided(null))).isInstanceOf(org.jooq.exception.DataTypeException.class)
+                .hasMessage("no adapter registered for " + Undecided.class.getName()
+                        + " and its conform() did not adapt it");
     }
 
     @Test
