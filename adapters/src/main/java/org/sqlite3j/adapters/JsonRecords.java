@@ -1,10 +1,6 @@
 package org.sqlite3j.adapters;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
@@ -443,47 +439,38 @@ public final class JsonRecords {
 
     // ---- records ------------------------------------------------------------------------------
 
-    /** One record type: its components' names, kinds, accessors and canonical constructor. */
+    /** One record type: its {@link RecordShape} and each component's JSON kind. */
     private static final class RecordCodec {
         private final Class<?> type;
+        private final RecordShape<?> shape;
         private final String[] names;
         private final Kind[] kinds;
         private final boolean[] primitive;
-        private final Method[] accessors;
-        private final Constructor<?> constructor;
 
         RecordCodec(Class<?> type) {
             this(type, Set.of());
         }
 
+        @SuppressWarnings("unchecked")
         RecordCodec(Class<?> type, Set<Class<?>> outer) {
             if (!type.isRecord()) {
                 throw new IllegalArgumentException("JsonRecords: " + type.getName() + " is not a record");
             }
             this.type = type;
+            try {
+                shape = RecordShape.of((Class<? extends Record>) type);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("JsonRecords: " + e.getMessage(), e);
+            }
             Set<Class<?>> enclosing = new java.util.HashSet<>(outer);
             enclosing.add(type);
-            RecordComponent[] components = type.getRecordComponents();
-            names = new String[components.length];
-            kinds = new Kind[components.length];
-            primitive = new boolean[components.length];
-            accessors = new Method[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent c = components[i];
-                names[i] = c.getName();
-                types[i] = c.getType();
-                primitive[i] = c.getType().isPrimitive();
-                kinds[i] = kind(c.getGenericType(), type.getSimpleName() + "." + c.getName(), enclosing);
-                accessors[i] = c.getAccessor();
-                accessors[i].setAccessible(true);
-            }
-            try {
-                constructor = type.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
-            } catch (NoSuchMethodException | RuntimeException e) {
-                throw new IllegalArgumentException("JsonRecords: the canonical constructor of " + type.getName()
-                        + " is not accessible: " + e, e);
+            names = new String[shape.size()];
+            kinds = new Kind[names.length];
+            primitive = new boolean[names.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = shape.name(i);
+                primitive[i] = shape.componentType(i).isPrimitive();
+                kinds[i] = kind(shape.genericType(i), type.getSimpleName() + "." + names[i], enclosing);
             }
         }
 
@@ -501,14 +488,7 @@ public final class JsonRecords {
                 }
                 writeString(out, names[i]);
                 out.append(": ");
-                Object v;
-                try {
-                    v = accessors[i].invoke(record);
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException("JsonRecords: reading " + type.getSimpleName() + "." + names[i]
-                            + " failed: " + e, e);
-                }
-                writeValue(out, kinds[i], v);
+                writeValue(out, kinds[i], shape.get(record, i));
             }
             out.append('}');
         }
@@ -546,13 +526,10 @@ public final class JsonRecords {
                 }
             }
             try {
-                return constructor.newInstance(values);
-            } catch (InvocationTargetException e) {
+                return shape.construct(values);
+            } catch (RecordShape.Misfit e) {
                 Throwable cause = e.getCause();
-                throw new IllegalArgumentException(in.what + ": " + type.getSimpleName() + " refused the values: "
-                        + cause, cause);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("JsonRecords: creating " + type.getName() + " failed: " + e, e);
+                throw new IllegalArgumentException(in.what + ": " + e.getMessage(), cause);
             }
         }
 

@@ -1,14 +1,9 @@
 package org.sqlite3j.adapters;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -166,99 +161,40 @@ public final class PickledTypes {
         }
     }
 
-    /** A record's components as Python attributes, and back through the canonical constructor. */
+    /** A record's components as Python attributes, and back through its {@link RecordShape}. */
     private static final class RecordCodec<R extends Record> {
-        private final Class<R> type;
-        private final RecordComponent[] components;
-        private final java.lang.reflect.Method[] accessors;
-        private final Constructor<R> constructor;
+        private final RecordShape<R> shape;
 
         RecordCodec(Class<R> type) {
-            this.type = type;
-            this.components = type.getRecordComponents();
-            this.accessors = new java.lang.reflect.Method[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true);
-            }
-            try {
-                constructor = type.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException(type.getName() + " has no canonical constructor", e);
-            }
+            this.shape = RecordShape.of(type);
         }
 
         Map<String, Object> state(R record) {
             Map<String, Object> state = new LinkedHashMap<>();
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent c = components[i];
-                try {
-                    Object v = accessors[i].invoke(record);
-                    state.put(c.getName(), v instanceof Integer || v instanceof Short || v instanceof Byte
-                            ? Long.valueOf(((Number) v).longValue()) : v instanceof Float ? ((Float) v).doubleValue() : v);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + type.getSimpleName() + "." + c.getName(), e);
-                }
+            for (int i = 0; i < shape.size(); i++) {
+                Object v = shape.get(record, i);
+                state.put(shape.name(i), v instanceof Integer || v instanceof Short || v instanceof Byte
+                        ? Long.valueOf(((Number) v).longValue()) : v instanceof Float ? ((Float) v).doubleValue() : v);
             }
             return state;
         }
 
         R fromState(Map<Object, Object> state) {
-            Object[] args = new Object[components.length];
-            for (int i = 0; i < components.length; i++) {
-                String name = components[i].getName();
-                if (!state.containsKey(name)) {
-                    throw new UnpicklingError(type.getSimpleName() + " needs the attribute '" + name
-                            + "', the pickle has " + state.keySet());
-                }
-                args[i] = fit(state.get(name), components[i].getType(), name);
-            }
+            Object[] args = new Object[shape.size()];
             try {
-                return constructor.newInstance(args);
-            } catch (InvocationTargetException e) {
-                throw new UnpicklingError(type.getSimpleName() + " refused the pickled state: " + e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new UnpicklingError("cannot build " + type.getName() + ": " + e);
-            }
-        }
-
-        private Object fit(Object v, Class<?> target, String name) {
-            if (v == null) {
-                if (target.isPrimitive()) {
-                    throw new UnpicklingError("None for the primitive " + type.getSimpleName() + "." + name);
-                }
-                return null;
-            }
-            // a primitive component takes its wrapper's values (a Double for a double)
-            Class<?> boxed = target.isPrimitive() ? java.lang.invoke.MethodType.methodType(target).wrap().returnType() : target;
-            if (boxed.isInstance(v)) {
-                return v;
-            }
-            String t = target.getName().toLowerCase(Locale.ROOT);
-            if (v instanceof Long || v instanceof BigInteger) {
-                BigInteger big = v instanceof Long ? BigInteger.valueOf((Long) v) : (BigInteger) v;
-                try {
-                    switch (t) {
-                        case "long": case "java.lang.long": return big.longValueExact();
-                        case "int": case "java.lang.integer": return big.intValueExact();
-                        case "short": case "java.lang.short": return big.shortValueExact();
-                        case "byte": case "java.lang.byte": return big.byteValueExact();
-                        case "double": case "java.lang.double": return big.doubleValue();
-                        case "float": case "java.lang.float": return big.floatValue();
-                        default: break;
+                for (int i = 0; i < args.length; i++) {
+                    String name = shape.name(i);
+                    if (!state.containsKey(name)) {
+                        throw new UnpicklingError(shape.type().getSimpleName() + " needs the attribute '" + name
+                                + "', the pickle has " + state.keySet());
                     }
-                } catch (ArithmeticException e) {
-                    throw new UnpicklingError(big + " does not fit " + type.getSimpleName() + "." + name);
+                    args[i] = shape.fit(i, state.get(name), "the pickle", "None");
                 }
+                return shape.construct(args);
+            } catch (RecordShape.Misfit e) {
+                throw e.getCause() == null ? new UnpicklingError(e.getMessage())
+                        : new UnpicklingError(e.getMessage(), e.getCause());
             }
-            if (v instanceof Double && (target == float.class || target == Float.class)) {
-                return ((Double) v).floatValue();
-            }
-            throw new UnpicklingError(type.getSimpleName() + "." + name + " is " + target.getSimpleName()
-                    + ", the pickle holds " + v.getClass().getSimpleName());
         }
     }
 }

@@ -9,8 +9,6 @@ class CodingRulesTest {
     @Test
     void houseRules() {
         CodingRules.forModule()
-                .allow(Rule.REFLECTION, "RecordRows.java",
-                        "the canonical constructor of a record class the program itself registered; never a name read from the data")
                 .allow(Rule.SIZE, "Blob.java",
                         "opener, expiry tracking and byte API in one class; split by job with the engine seam (issue 20, item 7)")
                 .allow(Rule.SIZE, "Connection.java",
