@@ -112,9 +112,6 @@ final class ErrorTable implements SqliteCodes {
      * SQLite's {@code sqlite3_errmsg} gave it.
      */
     static Sqlite3.Error error(int code, String message, Throwable cause) {
-        if (code == SQLITE_ERROR && UserFunctions.TOO_BIG.equals(message)) {
-            code = SQLITE_TOOBIG; // a user function's too-large result, see UserFunctions.TOO_BIG
-        }
         String name = errorName(code);
         Integer boxed = code;
         switch (code & 0xFF) {
@@ -185,6 +182,10 @@ final class ErrorTable implements SqliteCodes {
         if (code >= 0) {
             org.sqlite.SQLiteException se = SqliteErrors.sqliteCause(e);
             Throwable callback = se == null ? null : se.getCause();
+            if (callback instanceof UserFunctions.ResultTooBig tooBig) {
+                // a user function's too-large result, which sqlite-jdbc can only report as SQLITE_ERROR
+                return error(SQLITE_TOOBIG, SqliteErrors.sqliteMessage(e), tooBig.getCause() != null ? tooBig.getCause() : e);
+            }
             return error(code, SqliteErrors.sqliteMessage(e), callback != null ? callback : e);
         }
         return new Sqlite3.InterfaceError(String.valueOf(e.getMessage()), null, null, e);

@@ -15,6 +15,7 @@ import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Conform;
 import org.sqlite3j.adapters.Converter;
 import org.sqlite3j.adapters.Converters;
+import org.sqlite3j.sqltext.DeclaredTypes;
 import org.sqlite3j.sqltext.SqlScanner;
 
 /**
@@ -49,10 +50,10 @@ public final class Sqlite3 implements SqliteCodes {
     public static final String paramstyle = "qmark";
 
     /** {@code sqlite3.PARSE_DECLTYPES}: convert columns by the first word of their declared type. */
-    public static final int PARSE_DECLTYPES = 1;
+    public static final int PARSE_DECLTYPES = DeclaredTypes.PARSE_DECLTYPES;
 
     /** {@code sqlite3.PARSE_COLNAMES}: convert columns by a {@code [type]} in their name. */
-    public static final int PARSE_COLNAMES = 2;
+    public static final int PARSE_COLNAMES = DeclaredTypes.PARSE_COLNAMES;
 
     /** {@code sqlite3.LEGACY_TRANSACTION_CONTROL}: the default value of {@code autocommit}. */
     public static final int LEGACY_TRANSACTION_CONTROL = -1;

@@ -72,9 +72,23 @@ final class UserFunctions {
     /**
      * SQLite's SQLITE_TOOBIG text, which CPython sets with {@code sqlite3_result_error_toobig} for an
      * int result beyond 64 bits; sqlite-jdbc only binds {@code sqlite3_result_error}, so the error
-     * arrives as SQLITE_ERROR with this message and {@link ErrorTable} restores DataError/SQLITE_TOOBIG.
+     * arrives as SQLITE_ERROR with this message, and the {@link ResultTooBig} noted with it makes
+     * {@link ErrorTable} restore DataError/SQLITE_TOOBIG.
      */
     static final String TOO_BIG = "string or blob too big";
+
+    /**
+     * The typed marker of a too-big result (not its message text: a function may raise any message):
+     * noted as the callback's exception, attached by {@link Engine} to SQLite's error, read by
+     * {@link ErrorTable#translate}. Its cause is the exception behind it (an OverflowError), if any.
+     */
+    static final class ResultTooBig extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ResultTooBig(Throwable cause) {
+            super(TOO_BIG, cause, false, false);
+        }
+    }
 
     /** Where a call's result goes: sqlite-jdbc's protected {@code result}/{@code error} methods. */
     private interface Results {
@@ -172,7 +186,7 @@ final class UserFunctions {
         } else if (value instanceof BigInteger && ((BigInteger) value).bitLength() <= 63) {
             out.integer(((BigInteger) value).longValue());
         } else if (value instanceof BigInteger) {
-            engine.callbackRaised(TOO_BIG, null);
+            engine.callbackRaised(TOO_BIG, new ResultTooBig(null));
             out.error(TOO_BIG); // CPython: sqlite3_result_error_toobig; ErrorTable maps it back
         } else {
             engine.callbackRaised(failure, new Sqlite3.TypeError("the callback returned a "
@@ -233,7 +247,7 @@ final class UserFunctions {
                     Sqlite3.UnicodeEncodeError.check((String) value);
                 }
             } catch (Sqlite3.OverflowError e) {
-                engine.callbackRaised(TOO_BIG, e);
+                engine.callbackRaised(TOO_BIG, new ResultTooBig(e));
                 out.error(TOO_BIG); // CPython: an OverflowError in a function is SQLITE_TOOBIG
                 return;
             } catch (Throwable e) {
