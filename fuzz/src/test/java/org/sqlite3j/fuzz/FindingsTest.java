@@ -161,6 +161,29 @@ class FindingsTest {
     }
 
     /**
+     * Decimal('-1`.3400') loaded by REDUCE raises CPython's decimal.InvalidOperation
+     * "[<class 'decimal.ConversionSyntax'>]" (an ArithmeticError): here an UnpicklingError with that
+     * message whose cause is sqlite3j's ArithmeticException, its stand-in for Python's ArithmeticError.
+     * The fuzz invariant had counted any ArithmeticException cause as a bug (PickleFuzzTest, pickle.loads,
+     * on CI): corpus/pickle/found-decimal-invalid-operation-cause. The invariant now tells the two apart.
+     */
+    @Test
+    void decimalConversionSyntaxIsAPythonArithmeticError() {
+        byte[] found = Corpus.read("pickle", "found-decimal-invalid-operation-cause");
+        assertThatThrownBy(() -> Pickle.loads(found)).isExactlyInstanceOf(UnpicklingError.class)
+                .hasMessage("[<class 'decimal.ConversionSyntax'>]")
+                .satisfies(e -> assertThat(Invariants.pythonArithmeticError(e.getCause())).isTrue())
+                .hasCauseExactlyInstanceOf(ArithmeticException.class);
+        ArithmeticException jdk = new ArithmeticException("BigInteger out of long range");
+        try {
+            java.math.BigInteger.TEN.pow(30).longValueExact();
+        } catch (ArithmeticException e) {
+            jdk = e;
+        }
+        assertThat(Invariants.pythonArithmeticError(jdk)).as("the JDK's own is still a bug").isFalse();
+    }
+
+    /**
      * A {@code %} not followed by two hex digits in a URL option: URLDecoder's IllegalArgumentException escaped
      * the driver; it is now an SQLException (SQLState 08001) naming the option. Found by TextFuzzTest
      * (jdbc-url): corpus/url/found-bad-percent-escape.

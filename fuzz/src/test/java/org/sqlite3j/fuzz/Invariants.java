@@ -17,7 +17,11 @@ import java.util.NoSuchElementException;
  *       class (an {@link IllegalArgumentException} from {@code StringBuilder.appendCodePoint}, say) is
  *       still a finding, and</li>
  *   <li>no programming error is among its causes ({@link #BUGS}): a catch-all that wraps a
- *       NullPointerException in an UnpicklingError hides the bug, it does not document it.</li>
+ *       NullPointerException in an UnpicklingError hides the bug, it does not document it. One
+ *       exception: an {@link ArithmeticException} sqlite3j itself made (top frame in sqlite3j, not the
+ *       JVM's "/ by zero") is its stand-in for Python's ArithmeticError family (OverflowError,
+ *       decimal.InvalidOperation) as the cause of an UnpicklingError; the JDK's own (BigInteger's
+ *       {@code intValueExact}, say) is still a finding.</li>
  * </ol>
  * Everything else (a NullPointerException, an IndexOutOfBoundsException, a ClassCastException, a
  * NumberFormatException, an ArithmeticException, an OutOfMemoryError, a StackOverflowError, ...) is a finding.
@@ -80,6 +84,9 @@ final class Invariants {
             if (c instanceof StackOverflowError && deepNestingReported) {
                 continue;
             }
+            if (pythonArithmeticError(c)) {
+                continue;
+            }
             for (Class<? extends Throwable> bug : BUGS) {
                 if (bug.isInstance(c)) {
                     return "a " + c.getClass().getName() + " hidden as the cause of a documented "
@@ -91,6 +98,11 @@ final class Invariants {
             }
         }
         return null;
+    }
+
+    /** An ArithmeticException sqlite3j raised for Python's ArithmeticError (see the class comment). */
+    static boolean pythonArithmeticError(Throwable c) {
+        return c.getClass() == ArithmeticException.class && madeBySqlite3j(c) && !"/ by zero".equals(c.getMessage());
     }
 
     private static boolean madeBySqlite3j(Throwable thrown) {
