@@ -1,6 +1,5 @@
 package org.sqlite3j.dbapi;
 
-import java.nio.file.Path;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite3j.driver.Sqlite3jConnection;
 import org.sqlite3j.driver.internal.SqliteErrors;
+import org.sqlite3j.driver.internal.SqliteOpener;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
 import org.sqlite.core.SafeStmtPtr;
@@ -36,8 +36,6 @@ final class Engine {
     static final int SQLITE_TEXT = 3;
     static final int SQLITE_BLOB = 4;
     static final int SQLITE_NULL = 5;
-    /** SQLITE_LIMIT_SQL_LENGTH of the SQLite CPython links (its default, SQLITE_MAX_SQL_LENGTH). */
-    private static final int CPYTHON_SQL_LENGTH = 1_000_000_000;
 
     private final SQLiteConnection connection;
     private final DB db;
@@ -139,36 +137,14 @@ final class Engine {
             throw new Sqlite3.ValueError("embedded null byte");
         }
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout((int) Math.max(0, Math.min(Integer.MAX_VALUE, Math.round(timeout * 1000))));
-        config.setGetGeneratedKeys(false);
+        config.setBusyTimeout(SqliteOpener.busyMillis(timeout));
         String name = uri || database.isEmpty() || database.equals(":memory:")
-                ? database : plainFileUri(database);
+                ? database : SqliteOpener.fileUri(database);
         try {
-            SQLiteConnection c = (SQLiteConnection) config.createConnection("jdbc:sqlite:" + name);
-            // SQLite 3.53 starts SQL at 1,000,000 bytes (its hard maximum is 2^30); CPython's SQLite
-            // allows 10^9, so that a long script or dump CPython runs is refused here otherwise
-            if (c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, -1) < CPYTHON_SQL_LENGTH) {
-                c.getDatabase().limit(Sqlite3.SQLITE_LIMIT_SQL_LENGTH, CPYTHON_SQL_LENGTH);
-            }
-            return new Engine(c);
+            return new Engine(SqliteOpener.open(name, config));
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
-    }
-
-    private static String plainFileUri(String path) {
-        String absolute = Path.of(path).toAbsolutePath().toString();
-        StringBuilder sb = new StringBuilder("file:");
-        for (int i = 0; i < absolute.length(); i++) {
-            char c = absolute.charAt(i);
-            switch (c) {
-                case '%': sb.append("%25"); break;
-                case '?': sb.append("%3F"); break;
-                case '#': sb.append("%23"); break;
-                default: sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     SQLiteConnection jdbc() {

@@ -9,8 +9,8 @@ import java.util.Properties;
 
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteOpenMode;
 import org.sqlite3j.driver.internal.Quote;
+import org.sqlite3j.driver.internal.SqliteOpener;
 
 /**
  * A parsed and checked {@code jdbc:sqlite3:<database>[?option=value&...]} plus Properties: what
@@ -127,7 +127,7 @@ final class ConnectionSettings {
         if (ms != null) {
             return Integer.parseInt(ms);
         }
-        return (int) Math.round(Double.parseDouble(get(Sqlite3jOption.TIMEOUT)) * 1000);
+        return SqliteOpener.busyMillis(Double.parseDouble(get(Sqlite3jOption.TIMEOUT)));
     }
 
     /** The file name sqlite-jdbc opens: the database, as a {@code file:} URI when URI options apply. */
@@ -161,8 +161,6 @@ final class ConnectionSettings {
         }
         SQLiteConfig config = new SQLiteConfig(pass);
         config.setBusyTimeout(busyTimeoutMillis());
-        // generated keys are recorded by our statements, only for those that ask (GeneratedKeys)
-        config.setGetGeneratedKeys(false);
         config.setTransactionMode(get(Sqlite3jOption.ISOLATION_LEVEL));
         String journal = get(Sqlite3jOption.JOURNAL_MODE);
         if (journal != null) {
@@ -176,15 +174,12 @@ final class ConnectionSettings {
         if (fk != null) {
             config.enforceForeignKeys(Boolean.parseBoolean(fk));
         }
-        if (sqliteName().startsWith("file:")) {
-            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
-        }
         return config;
     }
 
-    /** Opens a new sqlite-jdbc connection with these settings. */
+    /** Opens a new sqlite-jdbc connection with these settings ({@link SqliteOpener}, as the façade opens). */
     SQLiteConnection open() throws SQLException {
-        SQLiteConnection c = (SQLiteConnection) config().createConnection("jdbc:sqlite:" + sqliteName());
+        SQLiteConnection c = SqliteOpener.open(sqliteName(), config());
         try {
             if (!Boolean.parseBoolean(get(Sqlite3jOption.AUTOCOMMIT))) {
                 c.setAutoCommit(false);

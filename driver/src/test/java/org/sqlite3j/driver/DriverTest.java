@@ -75,6 +75,20 @@ class DriverTest {
         }
     }
 
+    /**
+     * The driver opens SQLite as the façade does (one opener): SQL text up to CPython's SQLite limit of
+     * 10^9 bytes, where SQLite 3.53's own default refuses more than 1,000,000 ("string or blob too big").
+     */
+    @Test
+    void sqlTextAsLongAsCPythonAllows() throws SQLException {
+        String sql = "select '" + "x".repeat(1_500_000) + "'";
+        try (Connection c = DriverManager.getConnection(url(""));
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).hasSize(1_500_000);
+        }
+    }
+
     @Test
     void propertiesApplyAndWinOverTheUrlAsInSqliteJdbc() throws SQLException {
         Properties info = new Properties();
