@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Converters;
-import org.sqlite3j.sqltext.SqlScanner;
 import org.sqlite3j.driver.internal.SessionState;
 
 /**
@@ -452,7 +450,7 @@ public class Connection implements AutoCloseable {
     public void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic) {
         checkUsable();
         Arguments.name(name, "create_function() argument 'name'");
-        register(name, narg, UserFunctions.scalar(engine, fn),
+        engine.createFunction(name, narg, UserFunctions.scalar(engine, fn),
                 deterministic ? SQLITE_DETERMINISTIC : 0, "Error creating function");
     }
 
@@ -464,7 +462,7 @@ public class Connection implements AutoCloseable {
     public void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory) {
         checkUsable();
         Arguments.name(name, "create_aggregate() argument 'name'");
-        register(name, narg, UserFunctions.aggregate(engine, factory), 0, "Error creating aggregate");
+        engine.createFunction(name, narg, UserFunctions.aggregate(engine, factory), 0, "Error creating aggregate");
     }
 
     /**
@@ -481,29 +479,18 @@ public class Connection implements AutoCloseable {
             throw new Sqlite3.ProgrammingError("bad parameter or other API misuse");
         }
         if (factory != null) {
-            register(name, narg, UserFunctions.window(engine, factory), 0, "Error creating function");
+            engine.createFunction(name, narg, UserFunctions.window(engine, factory), 0, "Error creating function");
             return;
         }
         try {
             if (narg == -1) {
-                org.sqlite.Function.destroy(engine.jdbc(), name);
+                engine.destroyFunction(name);
             } else {
-                register(name, narg, SessionState.unregistered(name), 0, "Error creating function");
+                engine.createFunction(name, narg, SessionState.unregistered(name), 0, "Error creating function");
             }
         } catch (SQLException e) {
             throw new Sqlite3.OperationalError("Error creating function");
         }
-    }
-
-    private void register(String name, int narg, org.sqlite.Function function, int flags,
-            String failure) {
-        engine.callbacksRegistered();
-        try {
-            org.sqlite.Function.create(engine.jdbc(), name, function, narg, flags);
-        } catch (SQLException e) {
-            throw new Sqlite3.OperationalError(failure, null, null, e);
-        }
-        engine.functionRegistered(name, narg);
     }
 
     /**
@@ -516,12 +503,9 @@ public class Connection implements AutoCloseable {
         Arguments.name(name, "create_collation() argument 1");
         try {
             if (comparator == null) {
-                org.sqlite.Collation.destroy(engine.jdbc(), name);
+                engine.destroyCollation(name);
             } else {
-                engine.callbacksRegistered();
-                org.sqlite.Collation.create(engine.jdbc(), name,
-                        UserFunctions.collation(comparator, engine));
-                engine.collationRegistered(name);
+                engine.createCollation(name, UserFunctions.collation(comparator, engine));
             }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
@@ -543,23 +527,7 @@ public class Connection implements AutoCloseable {
     public void setProgressHandler(ProgressHandler handler, int n) {
         checkUsable();
         try {
-            if (handler == null || n <= 0) {
-                org.sqlite.ProgressHandler.clearHandler(engine.jdbc());
-                engine.progressHandlerSet(false);
-            } else {
-                engine.callbacksRegistered();
-                org.sqlite.ProgressHandler.setHandler(engine.jdbc(), n, new org.sqlite.ProgressHandler() {
-                    @Override
-                    protected int progress() {
-                        try {
-                            return handler.call() ? 1 : 0;
-                        } catch (Throwable e) { // any, even an Error: nothing may cross native code
-                            return 1;
-                        }
-                    }
-                });
-                engine.progressHandlerSet(true);
-            }
+            engine.progressHandler(n <= 0 ? null : handler, n);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
@@ -642,7 +610,7 @@ public class Connection implements AutoCloseable {
         checkUsable();
         Arguments.name(name, "serialize() argument 'name'");
         try {
-            byte[] data = engine.jdbc().serialize(name);
+            byte[] data = engine.serialize(name);
             if (data == null) {
                 throw new Sqlite3.OperationalError("unable to serialize '" + name + "'");
             }
@@ -669,7 +637,7 @@ public class Connection implements AutoCloseable {
         }
         Arguments.name(name, "deserialize() argument 'name'");
         try {
-            engine.jdbc().deserialize(name, data);
+            engine.deserialize(name, data);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         } finally {
@@ -698,10 +666,7 @@ public class Connection implements AutoCloseable {
             throw new Sqlite3.ProgrammingError("'category' is out of bounds");
         }
         try {
-            if (value >= 0) {
-                engine.beforeLimit();
-            }
-            return engine.db().limit(category, value);
+            return engine.limit(category, value);
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
@@ -745,7 +710,7 @@ public class Connection implements AutoCloseable {
     public void enableLoadExtension(boolean enabled) {
         checkUsable();
         try {
-            int rc = engine.db().enable_load_extension(enabled);
+            int rc = engine.enableLoadExtension(enabled);
             if (rc != ErrorTable.SQLITE_OK) {
                 throw ErrorTable.error(rc, "Error enabling load extension", null);
             }
@@ -990,19 +955,7 @@ public class Connection implements AutoCloseable {
             return null;
         }
         checkLength(sql);
-        CoreStatement core;
-        try {
-            engine.beforeUserSql(sql);
-            core = engine.prepare(sql);
-        } catch (SQLException e) {
-            throw ErrorTable.translate(e);
-        }
-        int end = SqlScanner.endOfStatement(sql, start);
-        if (!SqlScanner.isBlank(sql, end)) {
-            engine.close(core);
-            throw new Sqlite3.ProgrammingError("You can only execute one statement at a time.");
-        }
-        return SqlText.describe(sql, start, end, core);
+        return SqlText.prepare(engine, sql, start);
     }
 
     /** Python's check of the SQL's size against SQLITE_LIMIT_SQL_LENGTH, before SQLite sees it. */

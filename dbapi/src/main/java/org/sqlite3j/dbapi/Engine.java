@@ -189,13 +189,6 @@ final class Engine {
         }
     }
 
-    /** Before this connection changes a limit (a borrowed connection puts it back when given back). */
-    void beforeLimit() throws SQLException {
-        if (borrowed != null) {
-            borrowed.beforeLimit();
-        }
-    }
-
     /** Binds {@code values} and takes the first step; true when a row is ready. */
     boolean execute(CoreStatement statement, Object[] values) throws SQLException {
         boolean row;
@@ -566,24 +559,89 @@ final class Engine {
         }
     }
 
-    /** Notes a function the connection registered (a borrowed connection removes it when given back). */
-    void functionRegistered(String name, int narg) {
+    // ---- functions, collations, progress handler, serialize, limits, extensions ----------------
+    // (what a borrowed connection must put back is noted for it: see Borrowed)
+
+    /**
+     * {@code sqlite3_create_function} of a function built by {@link UserFunctions} (or a remover).
+     *
+     * @throws Sqlite3.OperationalError {@code failure} (CPython's message), when SQLite refuses it
+     */
+    void createFunction(String name, int narg, org.sqlite.Function function, int flags, String failure) {
+        callbacksRegistered();
+        try {
+            org.sqlite.Function.create(connection, name, function, narg, flags);
+        } catch (SQLException e) {
+            throw new Sqlite3.OperationalError(failure, null, null, e);
+        }
         if (borrowed != null) {
             borrowed.functionRegistered(name, narg);
         }
     }
 
-    /** Notes a collation the connection registered (see {@link #functionRegistered}). */
-    void collationRegistered(String name) {
+    /** Removes every function named {@code name}. */
+    void destroyFunction(String name) throws SQLException {
+        org.sqlite.Function.destroy(connection, name);
+    }
+
+    /** {@code sqlite3_create_collation} of a collation built by {@link UserFunctions#collation}. */
+    void createCollation(String name, org.sqlite.Collation collation) throws SQLException {
+        callbacksRegistered();
+        org.sqlite.Collation.create(connection, name, collation);
         if (borrowed != null) {
             borrowed.collationRegistered(name);
         }
     }
 
-    /** Notes whether the connection has a progress handler (see {@link #functionRegistered}). */
-    void progressHandlerSet(boolean set) {
-        if (borrowed != null) {
-            borrowed.progressHandlerSet(set);
+    void destroyCollation(String name) throws SQLException {
+        org.sqlite.Collation.destroy(connection, name);
+    }
+
+    /**
+     * {@code sqlite3_progress_handler}: {@code handler} every {@code n} instructions (true or an exception
+     * aborts the statement); null removes it.
+     */
+    void progressHandler(Connection.ProgressHandler handler, int n) throws SQLException {
+        if (handler == null) {
+            org.sqlite.ProgressHandler.clearHandler(connection);
+        } else {
+            callbacksRegistered();
+            org.sqlite.ProgressHandler.setHandler(connection, n, new org.sqlite.ProgressHandler() {
+                @Override
+                protected int progress() {
+                    try {
+                        return handler.call() ? 1 : 0;
+                    } catch (Throwable e) { // any, even an Error: nothing may cross native code
+                        return 1;
+                    }
+                }
+            });
         }
+        if (borrowed != null) {
+            borrowed.progressHandlerSet(handler != null);
+        }
+    }
+
+    /** {@code sqlite3_serialize}: the named database's bytes, or null when SQLite cannot. */
+    byte[] serialize(String name) throws SQLException {
+        return connection.serialize(name);
+    }
+
+    /** {@code sqlite3_deserialize} into the named database. */
+    void deserialize(String name, byte[] data) throws SQLException {
+        connection.deserialize(name, data);
+    }
+
+    /** {@code sqlite3_limit}: the old value; a negative {@code value} only reads it. */
+    int limit(int category, int value) throws SQLException {
+        if (value >= 0 && borrowed != null) {
+            borrowed.beforeLimit();
+        }
+        return db.limit(category, value);
+    }
+
+    /** {@code sqlite3_enable_load_extension}: SQLite's result code. */
+    int enableLoadExtension(boolean enabled) throws SQLException {
+        return db.enable_load_extension(enabled);
     }
 }

@@ -1,5 +1,6 @@
 package org.sqlite3j.dbapi;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +16,26 @@ import org.sqlite3j.sqltext.SqlScanner;
 final class SqlText {
 
     private SqlText() {
+    }
+
+    /**
+     * Prepares the statement of {@code sql} that starts at {@code start}: anything but whitespace and
+     * comments after it is refused, as CPython refuses it ("You can only execute one statement at a time.").
+     */
+    static Statement prepare(Engine engine, String sql, int start) {
+        CoreStatement core;
+        try {
+            engine.beforeUserSql(sql);
+            core = engine.prepare(sql);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
+        int end = SqlScanner.endOfStatement(sql, start);
+        if (!SqlScanner.isBlank(sql, end)) {
+            engine.close(core);
+            throw new Sqlite3.ProgrammingError("You can only execute one statement at a time.");
+        }
+        return describe(sql, start, end, core);
     }
 
     /** The index of the first statement at or after {@code from}: blanks and empty ';' skipped. */
