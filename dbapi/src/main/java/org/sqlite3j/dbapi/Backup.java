@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
-import org.sqlite.core.DB;
 
 /**
  * {@code Connection.backup(target, pages=, progress=, name=, sleep=)} (CPython's
@@ -41,7 +40,7 @@ final class Backup {
         }
         try {
             Exception[] failure = new Exception[1];
-            DB.ProgressObserver observer = progress == null ? null : (remaining, total) -> {
+            java.util.function.BiConsumer<Integer, Integer> observer = progress == null ? null : (remaining, total) -> {
                 if (failure[0] == null) {
                     try {
                         progress.call(remaining == 0 ? ErrorTable.SQLITE_DONE : ErrorTable.SQLITE_OK,
@@ -51,16 +50,13 @@ final class Backup {
                     }
                 }
             };
-            DB from = source.engine().db();
-            int rc = from.backup(name, copy.toString(), observer, sleepMillis, Integer.MAX_VALUE, perStep);
+            int rc = source.engine().backup(name, copy.toString(), observer, sleepMillis, perStep);
             if (failure[0] != null) {
                 throw failure[0] instanceof RuntimeException ? (RuntimeException) failure[0]
                         : new Sqlite3.OperationalError("the backup's progress callback failed: " + failure[0]);
             }
             check(rc, "backing up " + name);
-            int restored = target.engine().db().restore("main", copy.toString(), null, sleepMillis,
-                    Integer.MAX_VALUE, -1);
-            target.engine().forgetEncoding();
+            int restored = target.engine().restore(copy.toString(), sleepMillis);
             check(restored, "restoring into the target");
         } catch (SQLException e) {
             throw ErrorTable.translate(e);

@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.sqlite.SQLiteCommitListener;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteUpdateListener;
-import org.sqlite.core.CoreStatement;
 import org.sqlite3j.driver.internal.Quote;
 
 /**
@@ -150,7 +146,7 @@ public final class Blob implements AutoCloseable {
     /** "blob" or "text": the value's type, fixed at open. */
     private final String type;
     private final String[] sql = new String[3];
-    private final CoreStatement[] statements = new CoreStatement[3];
+    private final Handle[] statements = new Handle[3];
     private final Watch watch;
 
     /** {@code sqlite3_blob_bytes}: the length at open, 0 once the blob has expired. */
@@ -290,9 +286,7 @@ public final class Blob implements AutoCloseable {
 
         settle();
         watch = new Watch(this);
-        SQLiteConnection jdbc = engine.jdbc();
-        jdbc.addUpdateListener(watch);
-        jdbc.addCommitListener(watch);
+        engine.watch(watch);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -502,9 +496,7 @@ public final class Blob implements AutoCloseable {
             return;
         }
         closed = true;
-        SQLiteConnection jdbc = engine.jdbc();
-        jdbc.removeUpdateListener(watch);
-        jdbc.removeCommitListener(watch);
+        engine.unwatch(watch);
         for (int i = 0; i < statements.length; i++) {
             if (statements[i] != null) {
                 engine.close(statements[i]);
@@ -617,9 +609,9 @@ public final class Blob implements AutoCloseable {
 
     /** Runs one of the blob's statements; the first row's {@code columns} values, or null. */
     private Object[] run(int which, int columns, Object... parameters) {
-        CoreStatement statement = statements[which];
+        Handle statement = statements[which];
         try {
-            if (statement == null || statement.pointer == null || statement.pointer.isClosed()) {
+            if (statement == null || statement.isClosed()) {
                 statement = engine.prepare(sql[which]);
                 statements[which] = statement;
             }
@@ -669,10 +661,10 @@ public final class Blob implements AutoCloseable {
     }
 
     /**
-     * The blob's listener on the sqlite-jdbc connection. It holds the blob weakly so that a blob
-     * nobody closed can still be collected.
+     * The blob's watcher of the connection's changes. It holds the blob weakly so that a blob nobody
+     * closed can still be collected.
      */
-    private static final class Watch implements SQLiteUpdateListener, SQLiteCommitListener {
+    private static final class Watch implements Engine.Watcher {
         private final WeakReference<Blob> blob;
 
         Watch(Blob blob) {
@@ -680,7 +672,7 @@ public final class Blob implements AutoCloseable {
         }
 
         @Override
-        public void onUpdate(Type type, String database, String table, long rowId) {
+        public void changed(String database, String table, long rowId) {
             Blob b = blob.get();
             if (b != null) {
                 b.changed(database, table, rowId);
@@ -688,7 +680,7 @@ public final class Blob implements AutoCloseable {
         }
 
         @Override
-        public void onCommit() {
+        public void committed() {
             Blob b = blob.get();
             if (b != null) {
                 b.committed();
@@ -696,7 +688,7 @@ public final class Blob implements AutoCloseable {
         }
 
         @Override
-        public void onRollback() {
+        public void rolledBack() {
             Blob b = blob.get();
             if (b != null) {
                 b.rolledBack();
@@ -805,7 +797,7 @@ public final class Blob implements AutoCloseable {
     /** An eponymous virtual table (json_each, pragma_table_info...) is found by SQL but not listed. */
     private boolean isEponymousTable(String schema, String table) {
         try {
-            CoreStatement statement = engine.prepare("SELECT 1 FROM " + quote(schema) + "." + quote(table));
+            Handle statement = engine.prepare("SELECT 1 FROM " + quote(schema) + "." + quote(table));
             engine.close(statement);
             return true;
         } catch (SQLException e) {
@@ -858,7 +850,7 @@ public final class Blob implements AutoCloseable {
     /** Runs a statement of its own (prepared, stepped, finalized), reading TEXT as String. */
     private List<Object[]> query(String query, boolean firstOnly, Object... parameters) {
         List<Object[]> rows = new ArrayList<>();
-        CoreStatement statement;
+        Handle statement;
         try {
             statement = engine.prepare(query);
         } catch (SQLException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.sqlite.SQLiteConnection;
+import org.sqlite3j.driver.Sqlite3jConnection;
 import org.sqlite3j.driver.internal.SessionState;
 
 /**
@@ -27,6 +28,50 @@ final class Borrowed {
     private final Map<String, Set<Integer>> functions = new HashMap<>();
     private final Set<String> collations = new HashSet<>();
     private boolean progressHandler;
+
+    /**
+     * Runs over a connection borrowed from a pool or a DataSource (HikariCP's proxy, our driver's
+     * wrapper): unwraps it to sqlite-jdbc's connection, switches JDBC autocommit on (the façade
+     * issues BEGIN/COMMIT itself) and learns whether a transaction is open. {@link Engine#close()} gives the
+     * connection back instead of closing SQLite.
+     */
+    static Engine adopt(java.sql.Connection borrowed) {
+        SQLiteConnection c;
+        try {
+            c = borrowed.unwrap(SQLiteConnection.class);
+        } catch (SQLException e) {
+            giveBackQuietly(borrowed, e);
+            throw new Sqlite3.InterfaceError("the DataSource's connection is not an SQLite connection"
+                    + " (expected one that unwraps to org.sqlite.SQLiteConnection)" + ErrorTable.reason(e),
+                    null, null, e);
+        }
+        try {
+            if (c instanceof Sqlite3jConnection ours) {
+                // a jdbc:sqlite3: connection is an SQLiteConnection itself: the engine steps
+                // sqlite-jdbc's own statements, so it works on the connection underneath (and puts
+                // back what it changes there itself: see Borrowed)
+                c = ours.sqliteConnectionRestoredByCaller();
+            }
+            if (!borrowed.getAutoCommit()) {
+                borrowed.setAutoCommit(true);
+            }
+            Engine engine = new Engine(c);
+            engine.borrowedAs(new Borrowed(borrowed, c));
+            return engine;
+        } catch (SQLException e) {
+            giveBackQuietly(borrowed, e);
+            throw ErrorTable.translate(e);
+        }
+    }
+
+    /** Gives back a connection that could not be adopted, keeping a failure to close with {@code e}. */
+    private static void giveBackQuietly(java.sql.Connection borrowed, SQLException e) {
+        try {
+            borrowed.close();
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+    }
 
     /** {@code connection}, sqlite-jdbc's, borrowed as {@code handle}. */
     Borrowed(java.sql.Connection handle, SQLiteConnection connection) {

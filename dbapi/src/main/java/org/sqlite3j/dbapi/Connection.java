@@ -91,7 +91,7 @@ public class Connection implements AutoCloseable {
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         }
-        return start(Engine.adopt(borrowed), options);
+        return start(Borrowed.adopt(borrowed), options);
     }
 
     private static Connection start(Engine engine, ConnectOptions options) {

@@ -1,6 +1,5 @@
 package org.sqlite3j.dbapi;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -245,7 +244,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     private void runBatches(Statement stmt, Iterator<?> rows) {
         Engine engine = connection.engine();
-        PreparedStatement batch = (PreparedStatement) stmt.core;
+        Handle batch = stmt.core;
         int params = stmt.parameterCount();
         long total = stmt.isDml() ? 0 : -1;
         int pending = 0;
@@ -281,10 +280,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
                     }
                     continue;
                 }
-                for (int i = 0; i < params; i++) {
-                    batch.setObject(i + 1, values[i]);
-                }
-                batch.addBatch();
+                engine.addBatch(batch, values);
                 if (++pending == BATCH_ROWS) {
                     total = flush(engine, batch, pending, total);
                     pending = 0;
@@ -293,19 +289,19 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             total = flush(engine, batch, pending, total);
             rowcount = total;
         } catch (SQLException e) {
-            clearBatch(batch);
+            engine.clearBatch(batch);
             rowcount = -1;
             abandon();
             throw ErrorTable.translate(e);
         } catch (RuntimeException e) {
-            clearBatch(batch);
+            engine.clearBatch(batch);
             rowcount = -1;
             abandon();
             throw e;
         }
     }
 
-    private static long flush(Engine engine, PreparedStatement batch, int pending, long total)
+    private static long flush(Engine engine, Handle batch, int pending, long total)
             throws RuntimeException {
         if (pending == 0) {
             return total;
@@ -320,14 +316,6 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             return total;
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
-        }
-    }
-
-    private static void clearBatch(PreparedStatement batch) {
-        try {
-            batch.clearBatch();
-        } catch (SQLException ignored) {
-            // the statement is closed: nothing is pending
         }
     }
 
@@ -368,7 +356,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     }
 
     private void runScriptStatement(Engine engine, String sql, int start) {
-        org.sqlite.core.CoreStatement core;
+        Handle core;
         try {
             engine.beforeUserSql(sql);
             core = engine.prepare(sql);

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.sqlite.SQLiteCommitListener;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
-import org.sqlite3j.driver.Sqlite3jConnection;
 import org.sqlite3j.driver.internal.SqliteErrors;
 import org.sqlite3j.driver.internal.SqliteOpener;
 import org.sqlite.core.CoreStatement;
@@ -40,7 +39,7 @@ final class Engine {
     private final SQLiteConnection connection;
     private final DB db;
     private boolean inTransaction;
-    private final Map<String, CoreStatement> control = new HashMap<>();
+    private final Map<String, Handle> control = new HashMap<>();
     /** The first exception a collation raised during the current step, raised as itself after it. */
     private Throwable callbackFailure;
     /**
@@ -66,7 +65,7 @@ final class Engine {
         }
     };
 
-    private Engine(SQLiteConnection connection) {
+    Engine(SQLiteConnection connection) {
         this.connection = connection;
         this.db = connection.getDatabase();
         connection.addCommitListener(hooks);
@@ -82,48 +81,12 @@ final class Engine {
     private final boolean jdbcAutoCommit;
 
     /**
-     * Runs over a connection borrowed from a pool or a DataSource (HikariCP's proxy, our driver's
-     * wrapper): unwraps it to sqlite-jdbc's connection, switches JDBC autocommit on (the façade
-     * issues BEGIN/COMMIT itself) and learns whether a transaction is open. {@link #close()} gives the
-     * connection back instead of closing SQLite.
+     * Runs over a connection borrowed from a pool ({@link Borrowed#adopt}): {@link #close()} gives it
+     * back instead of closing SQLite; whether a transaction is open is asked of SQLite.
      */
-    static Engine adopt(java.sql.Connection borrowed) {
-        SQLiteConnection c;
-        try {
-            c = borrowed.unwrap(SQLiteConnection.class);
-        } catch (SQLException e) {
-            giveBackQuietly(borrowed, e);
-            throw new Sqlite3.InterfaceError("the DataSource's connection is not an SQLite connection"
-                    + " (expected one that unwraps to org.sqlite.SQLiteConnection)" + ErrorTable.reason(e),
-                    null, null, e);
-        }
-        try {
-            if (c instanceof Sqlite3jConnection ours) {
-                // a jdbc:sqlite3: connection is an SQLiteConnection itself: the engine steps
-                // sqlite-jdbc's own statements, so it works on the connection underneath (and puts
-                // back what it changes there itself: see Borrowed)
-                c = ours.sqliteConnectionRestoredByCaller();
-            }
-            if (!borrowed.getAutoCommit()) {
-                borrowed.setAutoCommit(true);
-            }
-            Engine engine = new Engine(c);
-            engine.borrowed = new Borrowed(borrowed, c);
-            engine.inTransaction = engine.probeTransaction();
-            return engine;
-        } catch (SQLException e) {
-            giveBackQuietly(borrowed, e);
-            throw ErrorTable.translate(e);
-        }
-    }
-
-    /** Gives back a connection that could not be adopted, keeping a failure to close with {@code e}. */
-    private static void giveBackQuietly(java.sql.Connection borrowed, SQLException e) {
-        try {
-            borrowed.close();
-        } catch (SQLException suppressed) {
-            e.addSuppressed(suppressed);
-        }
+    void borrowedAs(Borrowed borrowed) throws SQLException {
+        this.borrowed = borrowed;
+        this.inTransaction = probeTransaction();
     }
 
     /**
@@ -168,8 +131,8 @@ final class Engine {
         inTransaction = open;
     }
 
-    CoreStatement prepare(String sql) throws SQLException {
-        return (CoreStatement) connection.prepareStatement(sql);
+    Handle prepare(String sql) throws SQLException {
+        return new Handle((CoreStatement) connection.prepareStatement(sql));
     }
 
     /**
@@ -190,10 +153,10 @@ final class Engine {
     }
 
     /** Binds {@code values} and takes the first step; true when a row is ready. */
-    boolean execute(CoreStatement statement, Object[] values) throws SQLException {
+    boolean execute(Handle statement, Object[] values) throws SQLException {
         boolean row;
         try {
-            row = db.execute(statement, values);
+            row = db.execute(statement.core, values);
         } catch (SQLException e) {
             reset(statement);
             callbackFailure = null; // SQLite's own error wins over a callback's, as in CPython
@@ -207,12 +170,12 @@ final class Engine {
     }
 
     /**
-     * {@link #execute(CoreStatement, Object[])} for a statement of the given kind, keeping the
+     * {@link #execute(Handle, Object[])} for a statement of the given kind, keeping the
      * transaction flag right: a successful BEGIN or SAVEPOINT opens a transaction; after a COMMIT,
      * END, ROLLBACK or RELEASE, successful or not, SQLite is asked (see {@link #probeTransaction()}),
      * because the hooks stay silent when a transaction that wrote nothing ends.
      */
-    boolean execute(CoreStatement statement, Object[] values, Statement.Kind kind)
+    boolean execute(Handle statement, Object[] values, Statement.Kind kind)
             throws SQLException {
         try {
             boolean row = execute(statement, values);
@@ -256,13 +219,13 @@ final class Engine {
      * This is the check sqlite-jdbc itself makes after every statement in its autocommit mode.
      */
     boolean probeTransaction() throws SQLException {
-        CoreStatement begin = controlStatement("BEGIN");
+        CoreStatement begin = controlStatement("BEGIN").core;
         int rc = begin.pointer.safeRunInt(DB::step);
         begin.pointer.safeRunInt(DB::reset);
         if (rc != ErrorTable.SQLITE_DONE) {
             return true;
         }
-        CoreStatement commit = controlStatement("COMMIT");
+        CoreStatement commit = controlStatement("COMMIT").core;
         int committed = commit.pointer.safeRunInt(DB::step);
         commit.pointer.safeRunInt(DB::reset);
         if (committed != ErrorTable.SQLITE_DONE) {
@@ -271,11 +234,30 @@ final class Engine {
         return false;
     }
 
+    /** Queues one row of parameters on {@code handle} for {@link #executeBatch}. */
+    void addBatch(Handle handle, Object[] values) throws SQLException {
+        java.sql.PreparedStatement statement = (java.sql.PreparedStatement) handle.core;
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
+        }
+        statement.addBatch();
+    }
+
+    /** Drops the rows queued on {@code handle} (nothing is pending on a closed statement). */
+    void clearBatch(Handle handle) {
+        try {
+            ((java.sql.PreparedStatement) handle.core).clearBatch();
+        } catch (SQLException ignored) {
+            // the statement is closed: nothing is pending
+        }
+    }
+
     /**
      * Runs the rows queued on {@code statement} with {@code addBatch}; returns each row's changes.
      * A row that returns results stops the batch with executemany's DML error.
      */
-    long[] executeBatch(java.sql.PreparedStatement statement) throws SQLException {
+    long[] executeBatch(Handle handle) throws SQLException {
+        java.sql.PreparedStatement statement = (java.sql.PreparedStatement) handle.core;
         try {
             long[] counts = statement.executeLargeBatch();
             rethrowCallbackFailure();
@@ -291,12 +273,12 @@ final class Engine {
     }
 
     /** The next step: true when a row is ready, false when done (the statement is then reset). */
-    boolean step(CoreStatement statement) throws SQLException {
-        return stepped(statement, statement.pointer.safeRunInt(DB::step));
+    boolean step(Handle statement) throws SQLException {
+        return stepped(statement, statement.core.pointer.safeRunInt(DB::step));
     }
 
     /** {@link #step} after SQLite answered {@code rc} to the step. */
-    boolean stepped(CoreStatement statement, int rc) throws SQLException {
+    boolean stepped(Handle statement, int rc) throws SQLException {
         if (callbackFailure != null) {
             reset(statement);
             if (rc != ErrorTable.SQLITE_ROW && rc != ErrorTable.SQLITE_DONE) {
@@ -309,7 +291,7 @@ final class Engine {
             return true;
         }
         if (rc == ErrorTable.SQLITE_DONE) {
-            statement.pointer.safeRunInt(DB::reset);
+            statement.core.pointer.safeRunInt(DB::reset);
             return false;
         }
         try {
@@ -332,30 +314,35 @@ final class Engine {
         return javaInSteps;
     }
 
-    void reset(CoreStatement statement) {
-        if (statement.pointer != null && !statement.pointer.isClosed()) {
+    void reset(Handle statement) {
+        if (!statement.isClosed()) {
             try {
-                statement.pointer.safeRunInt(DB::reset);
+                statement.core.pointer.safeRunInt(DB::reset);
             } catch (SQLException ignored) {
                 // reset reports the last step's error again; it has been reported already.
             }
         }
     }
 
-    void close(CoreStatement statement) {
+    void close(Handle statement) {
         try {
-            ((java.sql.Statement) statement).close();
+            ((java.sql.Statement) statement.core).close();
         } catch (SQLException ignored) {
             // finalizing reports the last step's error again; nothing is lost.
         }
     }
 
-    int columnCount(CoreStatement statement) throws SQLException {
-        return statement.pointer.safeRunInt(DB::column_count);
+    /** Column {@code i}'s declared type ({@code sqlite3_column_decltype}), or null. */
+    String declaredType(Handle statement, int i) throws SQLException {
+        return org.sqlite3j.driver.internal.StatementColumns.declaredType(statement.core, i);
     }
 
-    String[] columnNames(CoreStatement statement, int count) throws SQLException {
-        return statement.pointer.safeRun((d, p) -> {
+    int columnCount(Handle statement) throws SQLException {
+        return statement.core.pointer.safeRunInt(DB::column_count);
+    }
+
+    String[] columnNames(Handle statement, int count) throws SQLException {
+        return statement.core.pointer.safeRun((d, p) -> {
             String[] names = new String[count];
             for (int i = 0; i < count; i++) {
                 names[i] = d.column_name(p, i);
@@ -368,7 +355,7 @@ final class Engine {
      * Reads the current row of {@code statement} into Python-typed values ({@code str} text, no
      * converters); for callers outside a cursor, which read a few rows.
      */
-    Object[] readRow(CoreStatement statement, int columns) throws SQLException {
+    Object[] readRow(Handle statement, int columns) throws SQLException {
         return new RowReader().configure(columns, null, null, false)
                 .read(statement, RowReader.TEXT_STR, null, false, false);
     }
@@ -385,14 +372,14 @@ final class Engine {
         if (encoding != 0) {
             return encoding == 1;
         }
-        CoreStatement query = controlStatement("SELECT (SELECT encoding FROM pragma_encoding),"
+        Handle query = controlStatement("SELECT (SELECT encoding FROM pragma_encoding),"
                 + " (SELECT page_count FROM pragma_page_count)");
-        if (!db.execute(query, null)) {
+        if (!db.execute(query.core, null)) {
             throw new Sqlite3.InternalError("PRAGMA encoding returned no row");
         }
         try {
-            boolean utf8 = "UTF-8".equals(query.pointer.safeRun((d, p) -> d.column_text(p, 0)));
-            long pages = query.pointer.safeRunLong((d, p) -> d.column_long(p, 1));
+            boolean utf8 = "UTF-8".equals(query.core.pointer.safeRun((d, p) -> d.column_text(p, 0)));
+            long pages = query.core.pointer.safeRunLong((d, p) -> d.column_long(p, 1));
             if (pages > 0) {
                 encoding = utf8 ? 1 : 2;
             }
@@ -420,7 +407,7 @@ final class Engine {
      * {@code SELECT last_insert_rowid()} stepped, read and reset under one statement lock.
      */
     long lastInsertRowid() throws SQLException {
-        CoreStatement query = controlStatement("SELECT last_insert_rowid()");
+        CoreStatement query = controlStatement("SELECT last_insert_rowid()").core;
         int rc = query.pointer.safeRunInt(readRowid);
         if (rc != ErrorTable.SQLITE_ROW) {
             throw new Sqlite3.InternalError("last_insert_rowid() returned no row (result code " + rc + ")");
@@ -443,20 +430,20 @@ final class Engine {
      * that the façade issues itself, and updates the transaction flag.
      */
     void control(String sql) throws SQLException {
-        CoreStatement statement = controlStatement(sql);
+        Handle statement = controlStatement(sql);
         try {
             execute(statement, null, sql.startsWith("BEGIN") ? Statement.Kind.BEGIN : Statement.Kind.END);
         } catch (SQLException e) {
-            if (statement.pointer.isClosed()) {
+            if (statement.isClosed()) {
                 control.remove(sql);
             }
             throw e;
         }
     }
 
-    private CoreStatement controlStatement(String sql) throws SQLException {
-        CoreStatement statement = control.get(sql);
-        if (statement == null || statement.pointer.isClosed()) {
+    private Handle controlStatement(String sql) throws SQLException {
+        Handle statement = control.get(sql);
+        if (statement == null || statement.isClosed()) {
             statement = prepare(sql);
             control.put(sql, statement);
         }
@@ -540,7 +527,7 @@ final class Engine {
      * ({@link Borrowed#giveBack()}): nothing leaks to the pool's next borrower.
      */
     void close() throws SQLException {
-        for (CoreStatement statement : control.values()) {
+        for (Handle statement : control.values()) {
             close(statement);
         }
         control.clear();
@@ -638,6 +625,70 @@ final class Engine {
             borrowed.beforeLimit();
         }
         return db.limit(category, value);
+    }
+
+    /**
+     * {@code sqlite3_backup} of database {@code name} into the database file {@code file}, {@code perStep}
+     * pages per step (-1: all at once), {@code progress(remaining, total)} after each step (null: none),
+     * {@code sleepMillis} between tries while busy; SQLite's result code.
+     */
+    int backup(String name, String file, java.util.function.BiConsumer<Integer, Integer> progress, int sleepMillis,
+            int perStep) throws SQLException {
+        return db.backup(name, file, progress == null ? null : progress::accept, sleepMillis, Integer.MAX_VALUE,
+                perStep);
+    }
+
+    /** Replaces the main database with the database file {@code file}; SQLite's result code. */
+    int restore(String file, int sleepMillis) throws SQLException {
+        int rc = db.restore("main", file, null, sleepMillis, Integer.MAX_VALUE, -1);
+        forgetEncoding();
+        return rc;
+    }
+
+    /** What a {@link Blob} watches: rows changed and transactions ending (SQLite's update, commit, rollback hooks). */
+    interface Watcher {
+        void changed(String database, String table, long rowId);
+
+        void committed();
+
+        void rolledBack();
+    }
+
+    private final Map<Watcher, WatchListener> watchers = new java.util.IdentityHashMap<>();
+
+    /** Starts calling {@code watcher} on every change and transaction end of this connection. */
+    void watch(Watcher watcher) {
+        WatchListener listener = new WatchListener(watcher);
+        watchers.put(watcher, listener);
+        connection.addUpdateListener(listener);
+        connection.addCommitListener(listener);
+    }
+
+    /** Stops calling {@code watcher}. */
+    void unwatch(Watcher watcher) {
+        WatchListener listener = watchers.remove(watcher);
+        if (listener != null) {
+            connection.removeUpdateListener(listener);
+            connection.removeCommitListener(listener);
+        }
+    }
+
+    /** A {@link Watcher} as sqlite-jdbc's listeners. */
+    private record WatchListener(Watcher watcher) implements org.sqlite.SQLiteUpdateListener, SQLiteCommitListener {
+        @Override
+        public void onUpdate(Type type, String database, String table, long rowId) {
+            watcher.changed(database, table, rowId);
+        }
+
+        @Override
+        public void onCommit() {
+            watcher.committed();
+        }
+
+        @Override
+        public void onRollback() {
+            watcher.rolledBack();
+        }
     }
 
     /** {@code sqlite3_enable_load_extension}: SQLite's result code. */

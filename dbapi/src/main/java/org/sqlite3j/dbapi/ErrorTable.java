@@ -180,8 +180,7 @@ final class ErrorTable implements SqliteCodes {
     static Sqlite3.Error translate(SQLException e) {
         int code = SqliteErrors.resultCode(e);
         if (code >= 0) {
-            org.sqlite.SQLiteException se = SqliteErrors.sqliteCause(e);
-            Throwable callback = se == null ? null : se.getCause();
+            Throwable callback = SqliteErrors.causeOfSqliteError(e);
             if (callback instanceof UserFunctions.ResultTooBig tooBig) {
                 // a user function's too-large result, which sqlite-jdbc can only report as SQLITE_ERROR
                 return error(SQLITE_TOOBIG, SqliteErrors.sqliteMessage(e), tooBig.getCause() != null ? tooBig.getCause() : e);

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.function.Function;
 
-import org.sqlite.core.CoreStatement;
 import org.sqlite.core.DB;
 import org.sqlite.core.SafeStmtPtr;
 import org.sqlite3j.adapters.Converter;
@@ -72,7 +71,7 @@ final class RowReader implements SafeStmtPtr.SafePtrFunction<Object[], SQLExcept
      * the same lock ({@link #stepped()} tells whether it did, {@link #stepResult()} what SQLite
      * answered) where nothing is left to convert, or where {@code stepBeforeConverting} allows it.
      */
-    Object[] read(CoreStatement statement, int textMode, Function<byte[], ?> textFactory, boolean step,
+    Object[] read(Handle statement, int textMode, Function<byte[], ?> textFactory, boolean step,
             boolean stepBeforeConverting) throws SQLException {
         this.textMode = textMode;
         boolean plain = converters == null && textMode == TEXT_STR;
@@ -84,7 +83,7 @@ final class RowReader implements SafeStmtPtr.SafePtrFunction<Object[], SQLExcept
             stepResult = pendingStep;
         } else {
             this.stepAfter = step && (plain || stepBeforeConverting);
-            row = statement.pointer.safeRun(this);
+            row = statement.core.pointer.safeRun(this);
         }
         if (plain) {
             return row;

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
-import org.sqlite.core.CoreStatement;
 import org.sqlite3j.sqltext.SqlScanner;
 
 /**
@@ -23,7 +22,7 @@ final class SqlText {
      * comments after it is refused, as CPython refuses it ("You can only execute one statement at a time.").
      */
     static Statement prepare(Engine engine, String sql, int start) {
-        CoreStatement core;
+        Handle core;
         try {
             engine.beforeUserSql(sql);
             core = engine.prepare(sql);
@@ -47,7 +46,7 @@ final class SqlText {
         return i;
     }
 
-    static Statement describe(String sql, int start, int end, CoreStatement core) {
+    static Statement describe(String sql, int start, int end, Handle core) {
         String keyword = SqlScanner.firstKeyword(sql, start);
         Statement.Kind kind;
         boolean readonly;

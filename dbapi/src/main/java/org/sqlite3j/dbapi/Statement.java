@@ -2,7 +2,6 @@ package org.sqlite3j.dbapi;
 
 import java.util.List;
 
-import org.sqlite.core.CoreStatement;
 
 /**
  * One compiled SQL statement (CPython's {@code statement.c}): the sqlite-jdbc prepared statement
@@ -36,7 +35,7 @@ final class Statement {
     /** Where the statement starts and ends in {@link #sql} (the end just past its ';' if any). */
     final int start;
     final int end;
-    final CoreStatement core;
+    final Handle core;
     final List<String> parameterNames;
     final Kind kind;
     final boolean readonly;
@@ -59,7 +58,7 @@ final class Statement {
     /** Part of the connection's cache (a statement made because the cached one was in use is not). */
     boolean cached;
 
-    Statement(String sql, int start, int end, CoreStatement core, List<String> parameterNames,
+    Statement(String sql, int start, int end, Handle core, List<String> parameterNames,
             Kind kind, boolean readonly, boolean mayInsert, boolean pureQuery) {
         this.mayInsert = mayInsert;
         this.pureQuery = pureQuery;
@@ -89,6 +88,6 @@ final class Statement {
     }
 
     boolean isClosed() {
-        return core.pointer == null || core.pointer.isClosed();
+        return core.isClosed();
     }
 }

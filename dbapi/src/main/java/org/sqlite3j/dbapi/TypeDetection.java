@@ -2,9 +2,7 @@ package org.sqlite3j.dbapi;
 
 import java.sql.SQLException;
 
-import org.sqlite.core.CoreStatement;
 import org.sqlite3j.adapters.Converter;
-import org.sqlite3j.driver.internal.StatementColumns;
 import org.sqlite3j.sqltext.DeclaredTypes;
 
 /**
@@ -28,7 +26,7 @@ final class TypeDetection {
     }
 
     /** The converter of each column, or null when none of them has one. */
-    static Converter<?>[] converters(Connection con, CoreStatement statement, String[] names,
+    static Converter<?>[] converters(Connection con, Handle statement, String[] names,
             int detect) throws SQLException {
         Converter<?>[] found = new Converter<?>[names.length];
         boolean any = false;
@@ -41,7 +39,7 @@ final class TypeDetection {
                 }
             }
             if (c == null && (detect & Sqlite3.PARSE_DECLTYPES) != 0) {
-                String decltype = StatementColumns.declaredType(statement, i);
+                String decltype = con.engine().declaredType(statement, i);
                 if (decltype != null) {
                     c = con.converters().find(DeclaredTypes.firstWord(decltype)).orElse(null);
                 }

@@ -114,6 +114,15 @@ public final class SqliteErrors {
     }
 
     /**
+     * The cause attached to the {@link SQLiteException} behind {@code e} (the exception of a user callback
+     * that made SQLite fail), or null.
+     */
+    public static Throwable causeOfSqliteError(Throwable e) {
+        SQLiteException se = sqliteCause(e);
+        return se == null ? null : se.getCause();
+    }
+
+    /**
      * SQLite's extended result code behind {@code e} (e.g. 2067, SQLITE_CONSTRAINT_UNIQUE), or -1
      * when SQLite did not raise it. sqlite-jdbc names codes it does not know "UNKNOWN_ERROR" and puts
      * the number in the message ({@code "[UNKNOWN_ERROR] unknown error:<code> (<errmsg>)"}).
