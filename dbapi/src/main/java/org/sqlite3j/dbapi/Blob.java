@@ -1,12 +1,8 @@
 package org.sqlite3j.dbapi;
 
-import java.lang.ref.WeakReference;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
-import org.sqlite3j.driver.internal.Quote;
 
 /**
  * Python's {@code sqlite3.Blob}: incremental I/O on one BLOB (or TEXT) value, the object that
@@ -124,14 +120,6 @@ public final class Blob implements AutoCloseable {
 
     private static final int SQLITE_ABORT_ROLLBACK = SqliteCodes.SQLITE_ABORT_ROLLBACK;
 
-    /**
-     * The engine whose blob write (an UPDATE) is running on this thread. SQLite's blob writes
-     * change the row in place and expire no blob, so the update hook's report of that UPDATE (and
-     * of whatever its triggers do) must not expire any blob of the connection. Hooks run on the
-     * thread of the statement, hence a thread-local.
-     */
-    private static final ThreadLocal<Engine> WRITING = new ThreadLocal<>();
-
     private static final int CHECK = 0;
     private static final int READ = 1;
     private static final int WRITE = 2;
@@ -147,7 +135,7 @@ public final class Blob implements AutoCloseable {
     private final String type;
     private final String[] sql = new String[3];
     private final Handle[] statements = new Handle[3];
-    private final Watch watch;
+    private final BlobExpiry expiry;
 
     /** {@code sqlite3_blob_bytes}: the length at open, 0 once the blob has expired. */
     private int length;
@@ -155,13 +143,6 @@ public final class Blob implements AutoCloseable {
     private boolean closed;
     /** SQLite finalized the blob's statement after reporting SQLITE_ABORT. */
     private boolean expired;
-    /** What the hooks saw since the last call: 0, SQLITE_ABORT or SQLITE_ABORT_ROLLBACK. */
-    private volatile int pending;
-    /** Whether a transaction was open when this blob last ran a statement. */
-    private volatile boolean usedInTransaction;
-    /** {@code total_changes()} when this blob last ran a statement or a transaction committed. */
-    private volatile long changesMark;
-
     /**
      * {@code con.blobopen(table, column, row, readonly=readonly, name=name)}: opens the value in
      * column {@code column} of the row whose rowid is {@code row} in table {@code table} of the
@@ -186,107 +167,18 @@ public final class Blob implements AutoCloseable {
         this.readonly = readonly;
         this.row = row;
 
-        // The table: sqlite3LocateTable, then the kinds of table blob I/O refuses.
-        String lookup = schemaTableAlias(name, table);
-        Object[] found = queryOne("SELECT schema, name, type, wr FROM pragma_table_list"
-                + " WHERE schema = ?1 COLLATE NOCASE AND name = ?2 COLLATE NOCASE", name, lookup);
-        if (found == null) {
-            throw error(isEponymousTable(name, table)
-                    ? "cannot open virtual table: " + table
-                    : "no such table: " + name + "." + table);
-        }
-        schemaName = (String) found[0];
-        tableName = (String) found[1];
-        String kind = (String) found[2];
-        if ("virtual".equals(kind)) {
-            throw error("cannot open virtual table: " + table);
-        }
-        if (((Long) found[3]) != 0) {
-            throw error("cannot open table without rowid: " + table);
-        }
-        if ("view".equals(kind)) {
-            throw error("cannot open view: " + table);
-        }
+        BlobOpener.Opened opened = new BlobOpener(engine).open(table, column, row, readonly, name);
+        schemaName = opened.schema();
+        tableName = opened.table();
+        type = opened.type();
+        length = opened.length();
+        sql[CHECK] = opened.check();
+        sql[READ] = opened.read();
+        sql[WRITE] = opened.write();
 
-        // The column.
-        List<Object[]> columns = queryAll("SELECT cid, name, type, pk FROM pragma_table_xinfo(?1, ?2)",
-                tableName, schemaName);
-        Object[] col = null;
-        int primaryKeyColumns = 0;
-        for (Object[] c : columns) {
-            if (asciiEqualsIgnoreCase((String) c[1], column)) {
-                col = c;
-            }
-            if (((Long) c[3]) > 0) {
-                primaryKeyColumns++;
-            }
-        }
-        if (col == null) {
-            throw error("no such column: \"" + column + "\"");
-        }
-        long cid = (Long) col[0];
-        boolean rowidAlias = primaryKeyColumns == 1 && ((Long) col[3]) == 1
-                && "INTEGER".equalsIgnoreCase(String.valueOf(col[2]).trim());
-        String target = quote(schemaName) + "." + quote(tableName);
-        String c = quote((String) col[1]);
-        String rowid = rowidName(columns, table);
-
-        // Writing: sqlite3_blob_open's checks, then the write lock it takes.
-        if (!readonly) {
-            String fault = null;
-            Object[] fk = queryOne("PRAGMA foreign_keys");
-            if (fk != null && ((Long) fk[0]) != 0
-                    && queryOne("SELECT 1 FROM pragma_foreign_key_list(?1, ?2)"
-                            + " WHERE \"from\" = ?3 COLLATE NOCASE", tableName, schemaName, column) != null) {
-                fault = "foreign key";
-            }
-            if (queryOne("SELECT 1 FROM pragma_index_list(?1, ?2) AS il"
-                    + " JOIN pragma_index_info(il.name, ?2) AS ii WHERE ii.cid = ?3 OR ii.cid = -2",
-                    tableName, schemaName, cid) != null) {
-                fault = "indexed";
-            }
-            if (fault != null) {
-                throw error("cannot open " + fault + " column for writing");
-            }
-            probeWrite("UPDATE " + target + " SET " + c + " = " + c + " WHERE 0");
-        }
-
-        // The row and its value.
-        Object[] value = queryOne("SELECT typeof(" + c + "), octet_length(" + c + ") FROM " + target
-                + " WHERE " + rowid + " = ?1", row);
-        if (value == null) {
-            throw error("no such rowid: " + row);
-        }
-        String valueType = rowidAlias ? "null" : (String) value[0];
-        if (!"blob".equals(valueType) && !"text".equals(valueType)) {
-            throw error("cannot open value of type " + valueType);
-        }
-        this.type = valueType;
-        this.length = (int) (long) (Long) value[1];
-
-        boolean utf8 = "UTF-8".equalsIgnoreCase(String.valueOf(queryOne("PRAGMA encoding")[0]));
-        // Every statement checks that the row still holds a value of the type and length opened.
-        String guard = " WHERE " + rowid + " = ?1 AND typeof(" + c + ") = ?2 AND octet_length(" + c
-                + ") = ?3";
-        sql[CHECK] = "SELECT 1 FROM " + target + guard;
-        sql[READ] = "SELECT substr(CAST(" + c + " AS BLOB), ?4, ?5) FROM " + target + guard;
-        String bytes = "text".equals(type) ? "CAST(" + c + " AS BLOB)" : c;
-        String splice;
-        if (utf8) {
-            // || joins raw bytes (its result is TEXT); a BLOB value is cast back.
-            splice = "substr(" + bytes + ", 1, ?4) || ?5 || substr(" + bytes + ", ?6)";
-            splice = "text".equals(type) ? splice : "CAST(" + splice + " AS BLOB)";
-        } else {
-            // In a UTF-16 database || drops a trailing odd byte: join hex digits instead.
-            splice = "unhex(hex(substr(" + bytes + ", 1, ?4)) || hex(?5) || hex(substr(" + bytes
-                    + ", ?6)))";
-            splice = "text".equals(type) ? "CAST(" + splice + " AS TEXT)" : splice;
-        }
-        sql[WRITE] = "UPDATE " + target + " SET " + c + " = " + splice + guard;
-
-        settle();
-        watch = new Watch(this);
-        engine.watch(watch);
+        expiry = new BlobExpiry(engine, row, schemaName, tableName, readonly);
+        expiry.settle();
+        engine.watch(expiry);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -496,7 +388,7 @@ public final class Blob implements AutoCloseable {
             return;
         }
         closed = true;
-        engine.unwatch(watch);
+        engine.unwatch(expiry);
         for (int i = 0; i < statements.length; i++) {
             if (statements[i] != null) {
                 engine.close(statements[i]);
@@ -526,7 +418,7 @@ public final class Blob implements AutoCloseable {
         if (r == null) {
             throw expire();
         }
-        settle();
+        expiry.settle();
         return (byte[]) r[0];
     }
 
@@ -542,19 +434,19 @@ public final class Blob implements AutoCloseable {
             return;
         }
         long changed;
-        WRITING.set(engine);
+        expiry.writing(true);
         try {
             run(WRITE, 0, row, type, (long) length, at, data, at + data.length + 1);
             changed = engine.changes();
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
         } finally {
-            WRITING.remove();
+            expiry.writing(false);
         }
         if (changed == 0) {
             throw expire();
         }
-        settle();
+        expiry.settle();
     }
 
     /** An empty access: fails as SQLite does when the row has changed. */
@@ -562,7 +454,7 @@ public final class Blob implements AutoCloseable {
         if (run(CHECK, 1, row, type, (long) length) == null) {
             throw expire();
         }
-        settle();
+        expiry.settle();
     }
 
     /** What SQLite's blob handle would report before touching the row. */
@@ -570,7 +462,7 @@ public final class Blob implements AutoCloseable {
         if (expired) {
             throw aborted(ErrorTable.SQLITE_ABORT);
         }
-        int p = pending;
+        int p = expiry.pending();
         if (p == ErrorTable.SQLITE_ABORT) {
             throw expire();
         }
@@ -582,7 +474,7 @@ public final class Blob implements AutoCloseable {
     /** SQLite finalizes an aborted blob's statement: the length becomes 0 and stays aborted. */
     private Sqlite3.OperationalError expire() {
         expired = true;
-        pending = 0;
+        expiry.clear();
         length = 0;
         return aborted(ErrorTable.SQLITE_ABORT);
     }
@@ -591,20 +483,6 @@ public final class Blob implements AutoCloseable {
         return code == ErrorTable.SQLITE_ABORT
                 ? new Sqlite3.OperationalError("query aborted", code, "SQLITE_ABORT", null)
                 : new Sqlite3.OperationalError("abort due to ROLLBACK", code, "SQLITE_ABORT_ROLLBACK", null);
-    }
-
-    /** After a statement of this blob: remember the transaction state the hooks compare with. */
-    private void settle() {
-        usedInTransaction = engine.inTransaction();
-        changesMark = totalChanges(changesMark);
-    }
-
-    private long totalChanges(long otherwise) {
-        try {
-            return engine.totalChanges();
-        } catch (SQLException e) {
-            return otherwise;
-        }
     }
 
     /** Runs one of the blob's statements; the first row's {@code columns} values, or null. */
@@ -626,73 +504,6 @@ public final class Blob implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Hooks
-    // ---------------------------------------------------------------------------------------------
-
-    /** The update hook: a row of this connection was inserted, updated or deleted. */
-    private void changed(String database, String table, long rowId) {
-        if (WRITING.get() != engine && rowId == row && asciiEqualsIgnoreCase(table, tableName)
-                && asciiEqualsIgnoreCase(database, schemaName)) {
-            pending = ErrorTable.SQLITE_ABORT;
-        }
-    }
-
-    private void committed() {
-        usedInTransaction = false;
-        changesMark = totalChanges(changesMark);
-    }
-
-    /**
-     * The rollback hook. It also fires when a failing statement outside a transaction undoes its
-     * own work, which must not trip the blob: only a rollback of a transaction that this blob used,
-     * or that changed rows since, does.
-     */
-    private void rolledBack() {
-        long now = totalChanges(changesMark);
-        if (!readonly && (usedInTransaction || now > changesMark)) {
-            pending = SQLITE_ABORT_ROLLBACK;
-        }
-        usedInTransaction = false;
-        changesMark = now;
-    }
-
-    /**
-     * The blob's watcher of the connection's changes. It holds the blob weakly so that a blob nobody
-     * closed can still be collected.
-     */
-    private static final class Watch implements Engine.Watcher {
-        private final WeakReference<Blob> blob;
-
-        Watch(Blob blob) {
-            this.blob = new WeakReference<>(blob);
-        }
-
-        @Override
-        public void changed(String database, String table, long rowId) {
-            Blob b = blob.get();
-            if (b != null) {
-                b.changed(database, table, rowId);
-            }
-        }
-
-        @Override
-        public void committed() {
-            Blob b = blob.get();
-            if (b != null) {
-                b.committed();
-            }
-        }
-
-        @Override
-        public void rolledBack() {
-            Blob b = blob.get();
-            if (b != null) {
-                b.rolledBack();
-            }
         }
     }
 
@@ -775,126 +586,5 @@ public final class Blob implements AutoCloseable {
             index = step < 0 ? size - 1 : size;
         }
         return index;
-    }
-
-    private static Sqlite3.OperationalError error(String message) {
-        return new Sqlite3.OperationalError(message, ErrorTable.SQLITE_ERROR, "SQLITE_ERROR", null);
-    }
-
-    /** sqlite3FindTable's names for the schema table. */
-    private static String schemaTableAlias(String schema, String table) {
-        boolean temp = asciiEqualsIgnoreCase(schema, "temp");
-        for (String alias : temp
-                ? new String[] {"sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_temp_schema"}
-                : new String[] {"sqlite_master", "sqlite_schema"}) {
-            if (asciiEqualsIgnoreCase(table, alias)) {
-                return temp ? "sqlite_temp_schema" : "sqlite_schema";
-            }
-        }
-        return table;
-    }
-
-    /** An eponymous virtual table (json_each, pragma_table_info...) is found by SQL but not listed. */
-    private boolean isEponymousTable(String schema, String table) {
-        try {
-            Handle statement = engine.prepare("SELECT 1 FROM " + quote(schema) + "." + quote(table));
-            engine.close(statement);
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    /** A name for the rowid that no column of the table hides. */
-    private static String rowidName(List<Object[]> columns, String table) {
-        for (String candidate : new String[] {"rowid", "_rowid_", "oid"}) {
-            boolean hidden = false;
-            for (Object[] c : columns) {
-                hidden |= asciiEqualsIgnoreCase((String) c[1], candidate);
-            }
-            if (!hidden) {
-                return candidate;
-            }
-        }
-        throw new Sqlite3.NotSupportedError("cannot open a blob in table " + table
-                + ": its columns hide rowid, _rowid_ and oid, and SQL cannot reach its rows by rowid");
-    }
-
-    /**
-     * The empty write that makes a blob for writing fail at open where CPython's does: read-only
-     * database, or locked. Other errors (a generated column, the schema table) are left for the
-     * writes, which report them.
-     */
-    private void probeWrite(String update) {
-        try {
-            queryOne(update);
-        } catch (Sqlite3.Error e) {
-            Integer code = e.sqliteErrorcode();
-            int primary = code == null ? -1 : code & 0xFF;
-            if (primary == ErrorTable.SQLITE_READONLY || primary == ErrorTable.SQLITE_BUSY
-                    || primary == ErrorTable.SQLITE_LOCKED) {
-                throw e;
-            }
-        }
-    }
-
-    private Object[] queryOne(String query, Object... parameters) {
-        List<Object[]> rows = query(query, true, parameters);
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private List<Object[]> queryAll(String query, Object... parameters) {
-        return query(query, false, parameters);
-    }
-
-    /** Runs a statement of its own (prepared, stepped, finalized), reading TEXT as String. */
-    private List<Object[]> query(String query, boolean firstOnly, Object... parameters) {
-        List<Object[]> rows = new ArrayList<>();
-        Handle statement;
-        try {
-            statement = engine.prepare(query);
-        } catch (SQLException e) {
-            throw ErrorTable.translate(e);
-        }
-        try {
-            boolean more = engine.execute(statement, parameters);
-            int columns = more ? engine.columnCount(statement) : 0;
-            while (more) {
-                rows.add(engine.readRow(statement, columns));
-                if (firstOnly) {
-                    engine.reset(statement);
-                    break;
-                }
-                more = engine.step(statement);
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw ErrorTable.translate(e);
-        } finally {
-            engine.close(statement);
-        }
-    }
-
-    private static String quote(String identifier) {
-        return Quote.identifier(identifier);
-    }
-
-    /** SQLite's case-insensitive comparison of names: ASCII letters only. */
-    private static boolean asciiEqualsIgnoreCase(String a, String b) {
-        if (a == null || b == null || a.length() != b.length()) {
-            return false;
-        }
-        for (int i = 0; i < a.length(); i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y && lower(x) != lower(y)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

@@ -12,8 +12,6 @@ class CodingRulesTest {
                 .allow(Rule.SIZE, "Engine.java",
                         "every sqlite-jdbc call of the façade in one class, until it becomes the Engine interface and its"
                                 + " sqlite-jdbc implementation (issue 20, item 1)")
-                .allow(Rule.SIZE, "Blob.java",
-                        "opener, expiry tracking and byte API in one class; split by job with the engine seam (issue 20, item 7)")
                 .allow(Rule.SIZE, "Connection.java",
                         "also compiles statements and formats trace text; those move out with the engine seam (issue 20, item 7)")
                 .allow(Rule.SIZE, "Cursor.java",
