@@ -1,13 +1,8 @@
 package org.sqlite3j.dbapi;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.sql.SQLException;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,14 +58,13 @@ public class Connection implements AutoCloseable {
     private long lastInsertRowid;
     private boolean lastInsertRowidStale = true;
     /** Cursors holding a statement mid-result, watched so that a forgotten one gives it back. */
-    private final Set<HeldStatement> held = new HashSet<>();
-    private final ReferenceQueue<Cursor> forgotten = new ReferenceQueue<>();
+    private final HeldStatements held = new HeldStatements();
 
     private Connection(Engine engine, ConnectOptions options) {
         this.engine = engine;
         // only a write part way through (an unfinished ... RETURNING) makes SQLite refuse the probe's
         // COMMIT ("cannot commit transaction - SQL statements in progress"); unfinished reads do not
-        engine.statementsPending(() -> held.stream().anyMatch(h -> !h.statement.readonly));
+        engine.statementsPending(held::anyWriting);
         this.owner = Thread.currentThread();
         this.checkSameThread = options.checkSameThread();
         this.detectTypes = options.detectTypes();
@@ -754,20 +748,6 @@ public class Connection implements AutoCloseable {
         return traceCallback != null;
     }
 
-    /**
-     * The text to trace for a statement: expanded, unless the expansion would exceed
-     * SQLITE_LIMIT_LENGTH, where SQLite's sqlite3_expanded_sql gives up and CPython traces the SQL
-     * as written.
-     */
-    String traceText(Statement statement, Object[] values) {
-        String expanded = Trace.expand(statement.sql, statement.start, statement.end, values);
-        if (expanded.length() > 1000 && expanded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                > getlimit(Sqlite3.SQLITE_LIMIT_LENGTH)) {
-            return statement.sql.substring(0, statement.end);
-        }
-        return expanded;
-    }
-
     void trace(String text) {
         java.util.function.Consumer<String> callback = traceCallback;
         if (callback != null) {
@@ -894,68 +874,26 @@ public class Connection implements AutoCloseable {
 
     /** A statement for {@code sql}, from the cache when free; null when the SQL holds none. */
     Statement acquire(String sql) {
-        releaseForgotten();
+        held.releaseForgotten(this);
         return cache.acquire(sql);
     }
 
+    /** The registry of cursors holding a statement mid-result. */
+    HeldStatements held() {
+        return held;
+    }
+
     /**
-     * A statement a cursor holds between fetches. In CPython a cursor that is dropped mid-result
-     * is freed at once and its statement reset, releasing SQLite's read lock; in Java the garbage
-     * collector tells us later, through this weak reference, and the connection resets the statement
-     * the next time it runs one (on its own thread). Closing cursors, or reading them to the end,
-     * releases at once.
+     * The text to trace for a statement: expanded, unless the expansion would exceed SQLITE_LIMIT_LENGTH
+     * (see {@link Trace#text}).
      */
-    static final class HeldStatement extends WeakReference<Cursor> {
-        final Statement statement;
-
-        HeldStatement(Cursor cursor, Statement statement, ReferenceQueue<Cursor> queue) {
-            super(cursor, queue);
-            this.statement = statement;
-        }
-    }
-
-    HeldStatement hold(Cursor cursor, Statement statement) {
-        HeldStatement h = new HeldStatement(cursor, statement, forgotten);
-        held.add(h);
-        return h;
-    }
-
-    void letGo(HeldStatement h) {
-        held.remove(h);
-        h.clear();
-    }
-
-    private void releaseForgotten() {
-        Reference<? extends Cursor> ref;
-        while ((ref = forgotten.poll()) != null) {
-            if (held.remove(ref)) {
-                release(((HeldStatement) ref).statement);
-            }
-        }
+    String traceText(Statement statement, Object[] values) {
+        return Trace.text(statement, values, this::getlimit);
     }
 
     /** Gives back a statement a cursor has finished with. */
     void release(Statement statement) {
         cache.release(statement);
-    }
-
-    /**
-     * Compiles the first statement of {@code sql} as CPython does: a NUL character is refused, empty
-     * statements before it are skipped, anything but whitespace and comments after it is refused.
-     *
-     * @return the statement, or null when {@code sql} holds only whitespace, comments and ';'
-     */
-    Statement compile(String sql) {
-        if (sql.indexOf('\0') >= 0) {
-            throw new Sqlite3.ProgrammingError("the query contains a null character");
-        }
-        Sqlite3.UnicodeEncodeError.check(sql);
-        int start = SqlText.statementStart(sql, 0);
-        if (start >= sql.length()) {
-            return null;
-        }
-        checkLength(sql);
-        return SqlText.prepare(engine, sql, start);
     }
 
     /** Python's check of the SQL's size against SQLITE_LIMIT_SQL_LENGTH, before SQLite sees it. */

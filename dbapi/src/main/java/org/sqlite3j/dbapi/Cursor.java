@@ -43,7 +43,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
 
     private final Connection connection;
     private Statement statement;
-    private Connection.HeldStatement held;
+    private HeldStatements.Held held;
     private boolean hasRow;
     private int columnCount;
     private String[] columnNames;
@@ -121,7 +121,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
             describe(stmt);
             if (row) {
                 hasRow = true;
-                held = connection.hold(this, stmt);
+                held = connection.held().hold(this, stmt);
             } else {
                 releaseStatement();
             }
@@ -683,7 +683,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     private void releaseStatement() {
         hasRow = false;
         if (held != null) {
-            connection.letGo(held);
+            connection.held().letGo(held);
             held = null;
         }
         Statement stmt = statement;

@@ -41,7 +41,7 @@ final class StatementCache {
             statement.inUse = true;
             return statement;
         }
-        Statement fresh = connection.compile(sql);
+        Statement fresh = compile(sql);
         if (fresh == null) {
             return null;
         }
@@ -51,6 +51,25 @@ final class StatementCache {
             entries.put(sql, fresh);
         }
         return fresh;
+    }
+
+    /**
+     * Compiles the first statement of {@code sql} as CPython does: a NUL character is refused, empty
+     * statements before it are skipped, anything but whitespace and comments after it is refused.
+     *
+     * @return the statement, or null when {@code sql} holds only whitespace, comments and ';'
+     */
+    private Statement compile(String sql) {
+        if (sql.indexOf('\0') >= 0) {
+            throw new Sqlite3.ProgrammingError("the query contains a null character");
+        }
+        Sqlite3.UnicodeEncodeError.check(sql);
+        int start = SqlText.statementStart(sql, 0);
+        if (start >= sql.length()) {
+            return null;
+        }
+        connection.checkLength(sql);
+        return SqlText.prepare(connection.engine(), sql, start);
     }
 
     void release(Statement statement) {

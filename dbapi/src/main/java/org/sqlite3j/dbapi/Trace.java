@@ -20,6 +20,20 @@ final class Trace {
     }
 
     /** {@code sql} up to {@code end}, with the bound {@code values} put in place of the parameters. */
+    /**
+     * The text to trace for a statement: expanded, unless the expansion would exceed SQLITE_LIMIT_LENGTH
+     * ({@code limits} gives the connection's), where SQLite's sqlite3_expanded_sql gives up and CPython
+     * traces the SQL as written.
+     */
+    static String text(Statement statement, Object[] values, java.util.function.IntUnaryOperator limits) {
+        String expanded = expand(statement.sql, statement.start, statement.end, values);
+        if (expanded.length() > 1000 && expanded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > limits.applyAsInt(Sqlite3.SQLITE_LIMIT_LENGTH)) {
+            return statement.sql.substring(0, statement.end);
+        }
+        return expanded;
+    }
+
     static String expand(String sql, int start, int end, Object[] values) {
         String text = sql.substring(0, end);
         if (values == null || values.length == 0) {
