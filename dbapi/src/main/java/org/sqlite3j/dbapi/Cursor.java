@@ -356,13 +356,7 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     }
 
     private void runScriptStatement(Engine engine, String sql, int start) {
-        Handle core;
-        try {
-            engine.beforeUserSql(sql);
-            core = engine.prepare(sql);
-        } catch (SQLException e) {
-            throw ErrorTable.translate(e);
-        }
+        Handle core = SqlText.prepareUserSql(engine, sql);
         Statement stmt = SqlText.describe(sql, start, sql.length(), core);
         connection.trace(sql);
         try {

@@ -22,13 +22,7 @@ final class SqlText {
      * comments after it is refused, as CPython refuses it ("You can only execute one statement at a time.").
      */
     static Statement prepare(Engine engine, String sql, int start) {
-        Handle core;
-        try {
-            engine.beforeUserSql(sql);
-            core = engine.prepare(sql);
-        } catch (SQLException e) {
-            throw ErrorTable.translate(e);
-        }
+        Handle core = prepareUserSql(engine, sql);
         int end = SqlScanner.endOfStatement(sql, start);
         if (!SqlScanner.isBlank(sql, end)) {
             engine.close(core);
@@ -44,6 +38,16 @@ final class SqlText {
             i = SqlScanner.skipBlank(sql, i + 1);
         }
         return i;
+    }
+
+    /** The user's {@code sql} prepared (its first statement), with a borrowed connection's session noted first. */
+    static Handle prepareUserSql(Engine engine, String sql) {
+        try {
+            engine.beforeUserSql(sql);
+            return engine.prepare(sql);
+        } catch (SQLException e) {
+            throw ErrorTable.translate(e);
+        }
     }
 
     static Statement describe(String sql, int start, int end, Handle core) {
