@@ -55,7 +55,7 @@ final class Borrowed {
             if (!borrowed.getAutoCommit()) {
                 borrowed.setAutoCommit(true);
             }
-            Engine engine = new Engine(c);
+            JdbcEngine engine = new JdbcEngine(c);
             engine.borrowedAs(new Borrowed(borrowed, c));
             return engine;
         } catch (SQLException e) {

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.sqlite3j.adapters.Adapters;
 import org.sqlite3j.adapters.Converters;
-import org.sqlite3j.driver.internal.SessionState;
 
 /**
  * Python's {@code sqlite3.Connection}: one open SQLite database, its transaction control and its
@@ -74,7 +73,7 @@ public class Connection implements AutoCloseable {
     }
 
     static Connection open(String database, ConnectOptions options) {
-        return start(Engine.open(database, options.timeout(), options.uri()), options);
+        return start(JdbcEngine.open(database, options.timeout(), options.uri()), options);
     }
 
     /** A connection over one borrowed from {@code source}; closing it gives it back. */
@@ -105,7 +104,7 @@ public class Connection implements AutoCloseable {
         static final String VALUE = read();
 
         private static String read() {
-            Engine engine = Engine.open(":memory:", 0, false);
+            Engine engine = JdbcEngine.open(":memory:", 0, false);
             try {
                 return engine.libversion();
             } catch (SQLException e) {
@@ -425,8 +424,6 @@ public class Connection implements AutoCloseable {
     // User-defined functions, aggregates, window functions, collations, progress handler
     // ---------------------------------------------------------------------------------------------
 
-    private static final int SQLITE_DETERMINISTIC = 0x800;
-
     /** {@code con.create_function(name, narg, func)}; see {@link #createFunction(String, int, ScalarFunction, boolean)}. */
     public void createFunction(String name, int narg, ScalarFunction fn) {
         createFunction(name, narg, fn, false);
@@ -444,8 +441,7 @@ public class Connection implements AutoCloseable {
     public void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic) {
         checkUsable();
         Arguments.name(name, "create_function() argument 'name'");
-        engine.createFunction(name, narg, UserFunctions.scalar(engine, fn),
-                deterministic ? SQLITE_DETERMINISTIC : 0, "Error creating function");
+        engine.createFunction(name, narg, fn, deterministic);
     }
 
     /**
@@ -456,7 +452,7 @@ public class Connection implements AutoCloseable {
     public void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory) {
         checkUsable();
         Arguments.name(name, "create_aggregate() argument 'name'");
-        engine.createFunction(name, narg, UserFunctions.aggregate(engine, factory), 0, "Error creating aggregate");
+        engine.createAggregate(name, narg, factory);
     }
 
     /**
@@ -473,18 +469,10 @@ public class Connection implements AutoCloseable {
             throw new Sqlite3.ProgrammingError("bad parameter or other API misuse");
         }
         if (factory != null) {
-            engine.createFunction(name, narg, UserFunctions.window(engine, factory), 0, "Error creating function");
+            engine.createWindowFunction(name, narg, factory);
             return;
         }
-        try {
-            if (narg == -1) {
-                engine.destroyFunction(name);
-            } else {
-                engine.createFunction(name, narg, SessionState.unregistered(name), 0, "Error creating function");
-            }
-        } catch (SQLException e) {
-            throw new Sqlite3.OperationalError("Error creating function");
-        }
+        engine.removeFunction(name, narg);
     }
 
     /**
@@ -497,9 +485,9 @@ public class Connection implements AutoCloseable {
         Arguments.name(name, "create_collation() argument 1");
         try {
             if (comparator == null) {
-                engine.destroyCollation(name);
+                engine.removeCollation(name);
             } else {
-                engine.createCollation(name, UserFunctions.collation(comparator, engine));
+                engine.createCollation(name, comparator);
             }
         } catch (SQLException e) {
             throw ErrorTable.translate(e);

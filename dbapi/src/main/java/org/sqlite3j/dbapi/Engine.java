@@ -1,651 +1,152 @@
 package org.sqlite3j.dbapi;
 
-import java.sql.BatchUpdateException;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
-
-import org.sqlite.SQLiteCommitListener;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
-import org.sqlite3j.driver.internal.SqliteErrors;
-import org.sqlite3j.driver.internal.SqliteOpener;
-import org.sqlite.core.CoreStatement;
-import org.sqlite.core.DB;
-import org.sqlite.core.SafeStmtPtr;
+import java.util.Comparator;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * The one place that reaches into sqlite-jdbc below JDBC: it opens the SQLite connection, steps
- * statements and reads columns through {@link DB}, tracks whether a transaction is open (SQLite's
- * {@code sqlite3_get_autocommit}, which sqlite-jdbc does not bind) and reads
- * {@code last_insert_rowid()}.
+ * What the façade needs of SQLite: the seam between Python's sqlite3 semantics ({@link Connection},
+ * {@link Cursor}, {@link Blob}, ...) and the code that calls SQLite. {@link JdbcEngine} implements it
+ * over sqlite-jdbc; nothing else in the façade touches sqlite-jdbc (the architecture test checks it).
  *
- * <p>sqlite-jdbc runs in its own autocommit mode; every BEGIN, COMMIT and ROLLBACK is SQL that the
- * façade issues. The transaction flag is set when a BEGIN or SAVEPOINT succeeds, asked of SQLite
- * after statements that may end a transaction, and cleared by SQLite's commit and rollback hooks,
- * which report automatic rollbacks (a failing {@code INSERT OR ROLLBACK}, a full disk...).
+ * <p>Statements are {@link Handle}s, opaque outside the engine. Errors are SQLExceptions carrying
+ * SQLite's result code ({@link ErrorTable#translate} makes Python's exceptions of them), except where a
+ * method says it raises the Python exception itself. Not thread-safe: the owning connection confines it.
  *
- * <p>Not thread-safe by itself: the owning {@link Connection} confines it (Python's
- * {@code check_same_thread}) or its caller serialises access.
+ * <p>Not yet engine-neutral: rows are read by {@link RowReader}, which reads sqlite-jdbc's statements,
+ * and the connection is opened and adopted by sqlite-jdbc's code ({@link JdbcEngine#open},
+ * {@link Borrowed#adopt}); a second engine needs both behind this interface too.
  */
-final class Engine {
+interface Engine {
 
-    static final int SQLITE_INTEGER = 1;
-    static final int SQLITE_FLOAT = 2;
-    static final int SQLITE_TEXT = 3;
-    static final int SQLITE_BLOB = 4;
-    static final int SQLITE_NULL = 5;
+    /** SQLite's fundamental datatypes ({@code sqlite3_column_type}). */
+    int SQLITE_INTEGER = 1;
+    int SQLITE_FLOAT = 2;
+    int SQLITE_TEXT = 3;
+    int SQLITE_BLOB = 4;
+    int SQLITE_NULL = 5;
 
-    private final SQLiteConnection connection;
-    private final DB db;
-    private boolean inTransaction;
-    private final Map<String, Handle> control = new HashMap<>();
-    /** The first exception a collation raised during the current step, raised as itself after it. */
-    private Throwable callbackFailure;
-    /**
-     * The error message a user function, aggregate or window function last set on SQLite, and the
-     * Java exception behind it: attached as the cause when a step fails with that message.
-     */
-    private String callbackMessage;
-    private Throwable callbackCause;
-    /** Whether Java code may run inside a step: user functions, collations or a progress handler were set. */
-    private boolean javaInSteps;
+    /** {@code sqlite3_libversion()}. */
+    String libversion() throws SQLException;
 
-    /** The borrowed connection to give back on close, when the engine runs over a pool's; else null. */
-    private Borrowed borrowed;
-    private final SQLiteCommitListener hooks = new SQLiteCommitListener() {
-        @Override
-        public void onCommit() {
-            inTransaction = false;
-        }
+    /** Whether a transaction is open ({@code !sqlite3_get_autocommit}). */
+    boolean inTransaction();
 
-        @Override
-        public void onRollback() {
-            inTransaction = false;
-        }
-    };
+    /** Sets the transaction flag after a statement whose effect the engine could not see. */
+    void inTransaction(boolean open);
 
-    Engine(SQLiteConnection connection) {
-        this.connection = connection;
-        this.db = connection.getDatabase();
-        connection.addCommitListener(hooks);
-        // sqlite-jdbc, in its own autocommit mode, runs an empty BEGIN; COMMIT after every statement
-        // that finishes; that COMMIT fails while another write is part way through and leaves its BEGIN
-        // open. The façade issues every BEGIN/COMMIT/ROLLBACK itself, so sqlite-jdbc is told that it is
-        // not in charge of commits (only the flag: no BEGIN is issued). Restored on close.
-        this.jdbcAutoCommit = connection.getConnectionConfig().isAutoCommit();
-        connection.getConnectionConfig().setAutoCommit(false);
-    }
+    // ---- statements ------------------------------------------------------------------------------
 
-    /** sqlite-jdbc's autocommit flag before this engine took over (given back with a borrowed connection). */
-    private final boolean jdbcAutoCommit;
+    /** {@code sqlite3_prepare_v2} of the first statement of {@code sql}. */
+    Handle prepare(String sql) throws SQLException;
 
-    /**
-     * Runs over a connection borrowed from a pool ({@link Borrowed#adopt}): {@link #close()} gives it
-     * back instead of closing SQLite; whether a transaction is open is asked of SQLite.
-     */
-    void borrowedAs(Borrowed borrowed) throws SQLException {
-        this.borrowed = borrowed;
-        this.inTransaction = probeTransaction();
-    }
+    /** Before the user's {@code sql} is prepared (a borrowed connection notes what it may change). */
+    void beforeUserSql(String sql) throws SQLException;
 
-    /**
-     * Opens {@code database} as Python's {@code sqlite3.connect} would.
-     *
-     * @param uri whether {@code database} is a URI; plain names are turned into {@code file:} URIs so
-     *            that '?', '#' and '%' in a file name mean themselves, as they do for Python
-     */
-    static Engine open(String database, double timeout, boolean uri) {
-        if (database.indexOf('\0') >= 0) {
-            throw new Sqlite3.ValueError("embedded null byte");
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(SqliteOpener.busyMillis(timeout));
-        String name = uri || database.isEmpty() || database.equals(":memory:")
-                ? database : SqliteOpener.fileUri(database);
-        try {
-            return new Engine(SqliteOpener.open(name, config));
-        } catch (SQLException e) {
-            throw ErrorTable.translate(e);
-        }
-    }
+    /** Binds {@code values} (null: none) and takes the first step; true when a row is ready. */
+    boolean execute(Handle statement, Object[] values) throws SQLException;
 
-    SQLiteConnection jdbc() {
-        return connection;
-    }
-
-    String libversion() throws SQLException {
-        return db.libversion();
-    }
-
-    /** The engine under the façade and its version, e.g. {@code sqlite-jdbc 3.53.4.0}. */
-    static String description() {
-        return "sqlite-jdbc " + org.sqlite.SQLiteJDBCLoader.getVersion();
-    }
-
-    boolean inTransaction() {
-        return inTransaction;
-    }
-
-    void inTransaction(boolean open) {
-        inTransaction = open;
-    }
-
-    Handle prepare(String sql) throws SQLException {
-        return new Handle((CoreStatement) connection.prepareStatement(sql));
-    }
-
-    /**
-     * Before the user's {@code sql} is prepared (execute, executescript): on a borrowed connection,
-     * the session is read first when the SQL may change it, to be put back when it goes back.
-     */
-    void beforeUserSql(String sql) throws SQLException {
-        if (borrowed != null) {
-            borrowed.beforeSql(sql);
-        }
-    }
-
-    /** Before sqlite-jdbc's connection is handed to the user: on a borrowed one, anything may change. */
-    void beforeHandOut() throws SQLException {
-        if (borrowed != null) {
-            borrowed.beforeHandOut();
-        }
-    }
-
-    /** Binds {@code values} and takes the first step; true when a row is ready. */
-    boolean execute(Handle statement, Object[] values) throws SQLException {
-        boolean row;
-        try {
-            row = db.execute(statement.core, values);
-        } catch (SQLException e) {
-            reset(statement);
-            callbackFailure = null; // SQLite's own error wins over a callback's, as in CPython
-            throw withCallbackCause(e);
-        }
-        if (callbackFailure != null) {
-            reset(statement);
-            rethrowCallbackFailure();
-        }
-        return row;
-    }
-
-    /**
-     * {@link #execute(Handle, Object[])} for a statement of the given kind, keeping the
-     * transaction flag right: a successful BEGIN or SAVEPOINT opens a transaction; after a COMMIT,
-     * END, ROLLBACK or RELEASE, successful or not, SQLite is asked (see {@link #probeTransaction()}),
-     * because the hooks stay silent when a transaction that wrote nothing ends.
-     */
-    boolean execute(Handle statement, Object[] values, Statement.Kind kind)
-            throws SQLException {
-        try {
-            boolean row = execute(statement, values);
-            if (kind == Statement.Kind.BEGIN || kind == Statement.Kind.SAVEPOINT) {
-                inTransaction = true;
-            } else if (kind == Statement.Kind.END) {
-                inTransaction = !statementsPending() && probeTransaction();
-            } else if (kind == Statement.Kind.RELEASE && !statementsPending()) {
-                inTransaction = probeTransaction();
-            }
-            return row;
-        } catch (SQLException e) {
-            if ((kind == Statement.Kind.END || kind == Statement.Kind.RELEASE) && !statementsPending()) {
-                inTransaction = probeTransaction();
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Whether statements of this connection that write are part way through their results (an
-     * unfinished {@code INSERT ... RETURNING}). The probe's empty transaction must not run then: its
-     * COMMIT would fail while a write is pending and leave the BEGIN open, so the flag follows the
-     * statement instead (a successful COMMIT or ROLLBACK ends the transaction; the hooks report the
-     * rest). Unfinished reads do not stop the probe: SQLite commits with readers active.
-     */
-    private boolean statementsPending() {
-        return pending != null && pending.getAsBoolean();
-    }
-
-    private java.util.function.BooleanSupplier pending;
-
-    /** Tells the engine how to know that statements are part way through (the connection's cursors). */
-    void statementsPending(java.util.function.BooleanSupplier check) {
-        this.pending = check;
-    }
-
-    /**
-     * Whether a transaction is open, asked of SQLite itself: a BEGIN fails inside a transaction;
-     * outside one it succeeds and is committed at once (an empty transaction, no I/O, no hooks).
-     * This is the check sqlite-jdbc itself makes after every statement in its autocommit mode.
-     */
-    boolean probeTransaction() throws SQLException {
-        CoreStatement begin = controlStatement("BEGIN").core;
-        int rc = begin.pointer.safeRunInt(DB::step);
-        begin.pointer.safeRunInt(DB::reset);
-        if (rc != ErrorTable.SQLITE_DONE) {
-            return true;
-        }
-        CoreStatement commit = controlStatement("COMMIT").core;
-        int committed = commit.pointer.safeRunInt(DB::step);
-        commit.pointer.safeRunInt(DB::reset);
-        if (committed != ErrorTable.SQLITE_DONE) {
-            throw new SQLException("could not end the probe transaction: result code " + committed);
-        }
-        return false;
-    }
-
-    /** Queues one row of parameters on {@code handle} for {@link #executeBatch}. */
-    void addBatch(Handle handle, Object[] values) throws SQLException {
-        java.sql.PreparedStatement statement = (java.sql.PreparedStatement) handle.core;
-        for (int i = 0; i < values.length; i++) {
-            statement.setObject(i + 1, values[i]);
-        }
-        statement.addBatch();
-    }
-
-    /** Drops the rows queued on {@code handle} (nothing is pending on a closed statement). */
-    void clearBatch(Handle handle) {
-        try {
-            ((java.sql.PreparedStatement) handle.core).clearBatch();
-        } catch (SQLException ignored) {
-            // the statement is closed: nothing is pending
-        }
-    }
-
-    /**
-     * Runs the rows queued on {@code statement} with {@code addBatch}; returns each row's changes.
-     * A row that returns results stops the batch with executemany's DML error.
-     */
-    long[] executeBatch(Handle handle) throws SQLException {
-        java.sql.PreparedStatement statement = (java.sql.PreparedStatement) handle.core;
-        try {
-            long[] counts = statement.executeLargeBatch();
-            rethrowCallbackFailure();
-            return counts;
-        } catch (BatchUpdateException e) {
-            rethrowCallbackFailure();
-            withCallbackCause(e);
-            if (e.getMessage() != null && e.getMessage().endsWith("query returns results")) {
-                throw new Sqlite3.ProgrammingError("executemany() can only execute DML statements.");
-            }
-            throw e;
-        }
-    }
+    /** {@link #execute(Handle, Object[])}, keeping the transaction flag right for a statement of {@code kind}. */
+    boolean execute(Handle statement, Object[] values, Statement.Kind kind) throws SQLException;
 
     /** The next step: true when a row is ready, false when done (the statement is then reset). */
-    boolean step(Handle statement) throws SQLException {
-        return stepped(statement, statement.core.pointer.safeRunInt(DB::step));
-    }
+    boolean step(Handle statement) throws SQLException;
 
-    /** {@link #step} after SQLite answered {@code rc} to the step. */
-    boolean stepped(Handle statement, int rc) throws SQLException {
-        if (callbackFailure != null) {
-            reset(statement);
-            if (rc != ErrorTable.SQLITE_ROW && rc != ErrorTable.SQLITE_DONE) {
-                callbackFailure = null; // SQLite's own error wins, as in CPython
-            } else {
-                rethrowCallbackFailure();
-            }
-        }
-        if (rc == ErrorTable.SQLITE_ROW) {
-            return true;
-        }
-        if (rc == ErrorTable.SQLITE_DONE) {
-            statement.core.pointer.safeRunInt(DB::reset);
-            return false;
-        }
-        try {
-            db.throwex(rc);
-            throw new IllegalStateException("unreachable");
-        } catch (SQLException e) {
-            throw withCallbackCause(e);
-        } finally {
-            reset(statement);
-        }
-    }
+    /** {@link #step} after the row reader took the step and SQLite answered {@code rc}. */
+    boolean stepped(Handle statement, int rc) throws SQLException;
 
-    /** Notes that Java callbacks (functions, collations, a progress handler) may now run inside steps. */
-    void callbacksRegistered() {
-        javaInSteps = true;
-    }
+    /** {@code sqlite3_reset}, ignoring the error it reports again. */
+    void reset(Handle statement);
 
-    /** Whether a step may run Java code of this connection's user (then nothing may be reordered around it). */
-    boolean javaInSteps() {
-        return javaInSteps;
-    }
+    /** {@code sqlite3_finalize}. */
+    void close(Handle statement);
 
-    void reset(Handle statement) {
-        if (!statement.isClosed()) {
-            try {
-                statement.core.pointer.safeRunInt(DB::reset);
-            } catch (SQLException ignored) {
-                // reset reports the last step's error again; it has been reported already.
-            }
-        }
-    }
+    /** Queues one row of parameters for {@link #executeBatch}. */
+    void addBatch(Handle statement, Object[] values) throws SQLException;
 
-    void close(Handle statement) {
-        try {
-            ((java.sql.Statement) statement.core).close();
-        } catch (SQLException ignored) {
-            // finalizing reports the last step's error again; nothing is lost.
-        }
-    }
+    /** Drops the queued rows. */
+    void clearBatch(Handle statement);
 
-    /** Column {@code i}'s declared type ({@code sqlite3_column_decltype}), or null. */
-    String declaredType(Handle statement, int i) throws SQLException {
-        return org.sqlite3j.driver.internal.StatementColumns.declaredType(statement.core, i);
-    }
+    /** Runs the queued rows; each row's changes. A row that returns results is executemany's DML error. */
+    long[] executeBatch(Handle statement) throws SQLException;
 
-    int columnCount(Handle statement) throws SQLException {
-        return statement.core.pointer.safeRunInt(DB::column_count);
-    }
+    /** {@code sqlite3_column_count}. */
+    int columnCount(Handle statement) throws SQLException;
 
-    String[] columnNames(Handle statement, int count) throws SQLException {
-        return statement.core.pointer.safeRun((d, p) -> {
-            String[] names = new String[count];
-            for (int i = 0; i < count; i++) {
-                names[i] = d.column_name(p, i);
-            }
-            return names;
-        });
-    }
+    /** {@code sqlite3_column_name} of the first {@code count} columns. */
+    String[] columnNames(Handle statement, int count) throws SQLException;
 
-    /**
-     * Reads the current row of {@code statement} into Python-typed values ({@code str} text, no
-     * converters); for callers outside a cursor, which read a few rows.
-     */
-    Object[] readRow(Handle statement, int columns) throws SQLException {
-        return new RowReader().configure(columns, null, null, false)
-                .read(statement, RowReader.TEXT_STR, null, false, false);
-    }
+    /** {@code sqlite3_column_decltype}, or null. */
+    String declaredType(Handle statement, int i) throws SQLException;
 
-    /** Whether the database's text encoding is known to be UTF-8 (1), another (2), or unknown (0). */
-    private int encoding;
+    /** The current row as Python-typed values (TEXT as String, no converters), for a few rows. */
+    Object[] readRow(Handle statement, int columns) throws SQLException;
 
-    /**
-     * Whether the main database stores text as UTF-8 ({@code PRAGMA encoding}); asked of SQLite once
-     * the database has pages, after which the encoding of that database cannot change. Call it while
-     * a statement holds its read lock (after a step returned a row), so that it cannot meet a lock.
-     */
-    boolean textIsUtf8() throws SQLException {
-        if (encoding != 0) {
-            return encoding == 1;
-        }
-        Handle query = controlStatement("SELECT (SELECT encoding FROM pragma_encoding),"
-                + " (SELECT page_count FROM pragma_page_count)");
-        if (!db.execute(query.core, null)) {
-            throw new Sqlite3.InternalError("PRAGMA encoding returned no row");
-        }
-        try {
-            boolean utf8 = "UTF-8".equals(query.core.pointer.safeRun((d, p) -> d.column_text(p, 0)));
-            long pages = query.core.pointer.safeRunLong((d, p) -> d.column_long(p, 1));
-            if (pages > 0) {
-                encoding = utf8 ? 1 : 2;
-            }
-            return utf8;
-        } finally {
-            reset(query);
-        }
-    }
+    /** Whether statements with unfinished results may write (asked before the transaction probe). */
+    void statementsPending(BooleanSupplier check);
 
-    /** Forgets the database's encoding: its content was replaced (deserialize, a backup into it). */
-    void forgetEncoding() {
-        encoding = 0;
-    }
+    /** Whether a step may run the user's Java code (functions, collations, a progress handler). */
+    boolean javaInSteps();
 
-    long changes() throws SQLException {
-        return db.changes();
-    }
+    // ---- the connection --------------------------------------------------------------------------
 
-    long totalChanges() throws SQLException {
-        return db.total_changes();
-    }
+    /** Runs a transaction control statement (BEGIN, COMMIT, ROLLBACK) of the façade's own. */
+    void control(String sql) throws SQLException;
 
-    /**
-     * SQLite's {@code sqlite3_last_insert_rowid}, which sqlite-jdbc does not bind: a prepared
-     * {@code SELECT last_insert_rowid()} stepped, read and reset under one statement lock.
-     */
-    long lastInsertRowid() throws SQLException {
-        CoreStatement query = controlStatement("SELECT last_insert_rowid()").core;
-        int rc = query.pointer.safeRunInt(readRowid);
-        if (rc != ErrorTable.SQLITE_ROW) {
-            throw new Sqlite3.InternalError("last_insert_rowid() returned no row (result code " + rc + ")");
-        }
-        return rowidRead;
-    }
+    /** {@code sqlite3_changes64}. */
+    long changes() throws SQLException;
 
-    private long rowidRead;
-    private final SafeStmtPtr.SafePtrIntFunction<SQLException> readRowid = (d, p) -> {
-        int stepped = d.step(p);
-        if (stepped == ErrorTable.SQLITE_ROW) {
-            rowidRead = d.column_long(p, 0);
-        }
-        d.reset(p);
-        return stepped;
-    };
+    /** {@code sqlite3_total_changes64}. */
+    long totalChanges() throws SQLException;
 
-    /**
-     * Runs a transaction-control statement ({@code BEGIN ...}, {@code COMMIT}, {@code ROLLBACK})
-     * that the façade issues itself, and updates the transaction flag.
-     */
-    void control(String sql) throws SQLException {
-        Handle statement = controlStatement(sql);
-        try {
-            execute(statement, null, sql.startsWith("BEGIN") ? Statement.Kind.BEGIN : Statement.Kind.END);
-        } catch (SQLException e) {
-            if (statement.isClosed()) {
-                control.remove(sql);
-            }
-            throw e;
-        }
-    }
+    /** {@code sqlite3_last_insert_rowid}. */
+    long lastInsertRowid() throws SQLException;
 
-    private Handle controlStatement(String sql) throws SQLException {
-        Handle statement = control.get(sql);
-        if (statement == null || statement.isClosed()) {
-            statement = prepare(sql);
-            control.put(sql, statement);
-        }
-        return statement;
-    }
+    /** Whether the main database stores text as UTF-8 (the row reader then decodes text itself). */
+    boolean textIsUtf8() throws SQLException;
 
-    DB db() {
-        return db;
-    }
+    /** Forgets what the engine knows of the database's text encoding (after a deserialize or restore). */
+    void forgetEncoding();
 
-    /** Keeps the first exception a collation raised; {@link #rethrowCallbackFailure()} raises it. */
-    void collationFailed(Throwable e) {
-        if (callbackFailure == null) {
-            callbackFailure = e;
-        }
-    }
+    /** {@code sqlite3_interrupt}: from any thread. */
+    void interrupt() throws SQLException;
 
-    /** Whether a collation's exception is pending (CPython then calls no collation until it is raised). */
-    boolean collationFailed() {
-        return callbackFailure != null;
-    }
+    boolean isClosed();
 
-    /** Raises, once, the exception a collation raised during the last step, as itself as CPython does. */
-    void rethrowCallbackFailure() {
-        Throwable e = callbackFailure;
-        if (e != null) {
-            callbackFailure = null;
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e instanceof java.lang.Error r) {
-                throw r;
-            }
-            // a checked exception thrown past Comparator's signature
-            throw new Sqlite3.OperationalError(UserFunctions.FUNCTION_ERROR, null, null, e);
-        }
-    }
+    /** Closes SQLite, or gives a borrowed connection back. */
+    void close() throws SQLException;
 
-    /**
-     * Notes that a user function, aggregate or window function set {@code message} as SQLite's error
-     * because of {@code cause} (null when there is no exception behind it).
-     */
-    void callbackRaised(String message, Throwable cause) {
-        callbackMessage = message;
-        callbackCause = cause;
-    }
+    /** Before the JDBC connection underneath is handed to the user. */
+    void beforeHandOut() throws SQLException;
 
-    /**
-     * {@code e}, with the exception of the callback that set its message as the cause of the
-     * SQLite exception it is or wraps (see {@link ErrorTable#translate}); the note is used once.
-     */
-    private <E extends SQLException> E withCallbackCause(E e) {
-        Throwable cause = callbackCause;
-        String message = callbackMessage;
-        callbackCause = null;
-        callbackMessage = null;
-        if (cause != null) {
-            org.sqlite.SQLiteException se = SqliteErrors.sqliteCause(e);
-            if (se != null && se.getCause() == null && message.equals(SqliteErrors.sqliteMessage(se))) {
-                se.initCause(cause);
-            }
-        }
-        return e;
-    }
+    /** The JDBC connection underneath ({@code Connection.unwrap}). */
+    java.sql.Connection jdbc();
 
-    void interrupt() throws SQLException {
-        db.interrupt();
-    }
+    // ---- callbacks -------------------------------------------------------------------------------
 
-    boolean isClosed() {
-        try {
-            return connection.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
-    }
+    /** {@code sqlite3_create_function}: raises {@link Sqlite3.OperationalError} "Error creating function". */
+    void createFunction(String name, int narg, ScalarFunction fn, boolean deterministic);
 
-    /**
-     * Closes SQLite; or, for a borrowed connection, rolls back what is still open, removes this
-     * engine's hooks and gives the connection back with its session as it was borrowed
-     * ({@link Borrowed#giveBack()}): nothing leaks to the pool's next borrower.
-     */
-    void close() throws SQLException {
-        for (Handle statement : control.values()) {
-            close(statement);
-        }
-        control.clear();
-        if (borrowed == null) {
-            connection.close();
-            return;
-        }
-        try {
-            if (statementsPending() ? inTransaction : probeTransaction()) {
-                db.exec("ROLLBACK", false);
-            }
-        } finally {
-            connection.removeCommitListener(hooks);
-            connection.getConnectionConfig().setAutoCommit(jdbcAutoCommit);
-            borrowed.giveBack();
-        }
-    }
+    /** An aggregate: raises {@link Sqlite3.OperationalError} "Error creating aggregate". */
+    void createAggregate(String name, int narg, Supplier<? extends Aggregate> factory);
 
-    // ---- functions, collations, progress handler, serialize, limits, extensions ----------------
-    // (what a borrowed connection must put back is noted for it: see Borrowed)
+    /** A window function: raises {@link Sqlite3.OperationalError} "Error creating function". */
+    void createWindowFunction(String name, int narg, Supplier<? extends WindowFunction> factory);
 
-    /**
-     * {@code sqlite3_create_function} of a function built by {@link UserFunctions} (or a remover).
-     *
-     * @throws Sqlite3.OperationalError {@code failure} (CPython's message), when SQLite refuses it
-     */
-    void createFunction(String name, int narg, org.sqlite.Function function, int flags, String failure) {
-        callbacksRegistered();
-        try {
-            org.sqlite.Function.create(connection, name, function, narg, flags);
-        } catch (SQLException e) {
-            throw new Sqlite3.OperationalError(failure, null, null, e);
-        }
-        if (borrowed != null) {
-            borrowed.functionRegistered(name, narg);
-        }
-    }
+    /** Removes the function {@code name} of {@code narg} arguments (-1: every one of that name). */
+    void removeFunction(String name, int narg);
 
-    /** Removes every function named {@code name}. */
-    void destroyFunction(String name) throws SQLException {
-        org.sqlite.Function.destroy(connection, name);
-    }
+    /** {@code sqlite3_create_collation}. */
+    void createCollation(String name, Comparator<String> comparator) throws SQLException;
 
-    /** {@code sqlite3_create_collation} of a collation built by {@link UserFunctions#collation}. */
-    void createCollation(String name, org.sqlite.Collation collation) throws SQLException {
-        callbacksRegistered();
-        org.sqlite.Collation.create(connection, name, collation);
-        if (borrowed != null) {
-            borrowed.collationRegistered(name);
-        }
-    }
+    void removeCollation(String name) throws SQLException;
 
-    void destroyCollation(String name) throws SQLException {
-        org.sqlite.Collation.destroy(connection, name);
-    }
+    /** {@code sqlite3_progress_handler}; null removes it. */
+    void progressHandler(Connection.ProgressHandler handler, int n) throws SQLException;
 
-    /**
-     * {@code sqlite3_progress_handler}: {@code handler} every {@code n} instructions (true or an exception
-     * aborts the statement); null removes it.
-     */
-    void progressHandler(Connection.ProgressHandler handler, int n) throws SQLException {
-        if (handler == null) {
-            org.sqlite.ProgressHandler.clearHandler(connection);
-        } else {
-            callbacksRegistered();
-            org.sqlite.ProgressHandler.setHandler(connection, n, new org.sqlite.ProgressHandler() {
-                @Override
-                protected int progress() {
-                    try {
-                        return handler.call() ? 1 : 0;
-                    } catch (Throwable e) { // any, even an Error: nothing may cross native code
-                        return 1;
-                    }
-                }
-            });
-        }
-        if (borrowed != null) {
-            borrowed.progressHandlerSet(handler != null);
-        }
-    }
-
-    /** {@code sqlite3_serialize}: the named database's bytes, or null when SQLite cannot. */
-    byte[] serialize(String name) throws SQLException {
-        return connection.serialize(name);
-    }
-
-    /** {@code sqlite3_deserialize} into the named database. */
-    void deserialize(String name, byte[] data) throws SQLException {
-        connection.deserialize(name, data);
-    }
-
-    /** {@code sqlite3_limit}: the old value; a negative {@code value} only reads it. */
-    int limit(int category, int value) throws SQLException {
-        if (value >= 0 && borrowed != null) {
-            borrowed.beforeLimit();
-        }
-        return db.limit(category, value);
-    }
-
-    /**
-     * {@code sqlite3_backup} of database {@code name} into the database file {@code file}, {@code perStep}
-     * pages per step (-1: all at once), {@code progress(remaining, total)} after each step (null: none),
-     * {@code sleepMillis} between tries while busy; SQLite's result code.
-     */
-    int backup(String name, String file, java.util.function.BiConsumer<Integer, Integer> progress, int sleepMillis,
-            int perStep) throws SQLException {
-        return db.backup(name, file, progress == null ? null : progress::accept, sleepMillis, Integer.MAX_VALUE,
-                perStep);
-    }
-
-    /** Replaces the main database with the database file {@code file}; SQLite's result code. */
-    int restore(String file, int sleepMillis) throws SQLException {
-        int rc = db.restore("main", file, null, sleepMillis, Integer.MAX_VALUE, -1);
-        forgetEncoding();
-        return rc;
-    }
-
-    /** What a {@link Blob} watches: rows changed and transactions ending (SQLite's update, commit, rollback hooks). */
+    /** What a {@link Blob} watches: rows changed and transactions ending (update, commit, rollback hooks). */
     interface Watcher {
         void changed(String database, String table, long rowId);
 
@@ -654,45 +155,31 @@ final class Engine {
         void rolledBack();
     }
 
-    private final Map<Watcher, WatchListener> watchers = new java.util.IdentityHashMap<>();
+    void watch(Watcher watcher);
 
-    /** Starts calling {@code watcher} on every change and transaction end of this connection. */
-    void watch(Watcher watcher) {
-        WatchListener listener = new WatchListener(watcher);
-        watchers.put(watcher, listener);
-        connection.addUpdateListener(listener);
-        connection.addCommitListener(listener);
-    }
+    void unwatch(Watcher watcher);
 
-    /** Stops calling {@code watcher}. */
-    void unwatch(Watcher watcher) {
-        WatchListener listener = watchers.remove(watcher);
-        if (listener != null) {
-            connection.removeUpdateListener(listener);
-            connection.removeCommitListener(listener);
-        }
-    }
+    // ---- whole databases, limits, extensions -------------------------------------------------------
 
-    /** A {@link Watcher} as sqlite-jdbc's listeners. */
-    private record WatchListener(Watcher watcher) implements org.sqlite.SQLiteUpdateListener, SQLiteCommitListener {
-        @Override
-        public void onUpdate(Type type, String database, String table, long rowId) {
-            watcher.changed(database, table, rowId);
-        }
+    /** {@code sqlite3_serialize}: the bytes, or null when SQLite cannot. */
+    byte[] serialize(String name) throws SQLException;
 
-        @Override
-        public void onCommit() {
-            watcher.committed();
-        }
+    /** {@code sqlite3_deserialize}. */
+    void deserialize(String name, byte[] data) throws SQLException;
 
-        @Override
-        public void onRollback() {
-            watcher.rolledBack();
-        }
-    }
+    /** {@code sqlite3_limit}: the old value; a negative {@code value} only reads it. */
+    int limit(int category, int value) throws SQLException;
+
+    /**
+     * {@code sqlite3_backup} of database {@code name} into the database file {@code file}; SQLite's
+     * result code. {@code progress(remaining, total)} after each step of {@code perStep} pages (-1: all).
+     */
+    int backup(String name, String file, BiConsumer<Integer, Integer> progress, int sleepMillis, int perStep)
+            throws SQLException;
+
+    /** Replaces the main database with the database file {@code file}; SQLite's result code. */
+    int restore(String file, int sleepMillis) throws SQLException;
 
     /** {@code sqlite3_enable_load_extension}: SQLite's result code. */
-    int enableLoadExtension(boolean enabled) throws SQLException {
-        return db.enable_load_extension(enabled);
-    }
+    int enableLoadExtension(boolean enabled) throws SQLException;
 }

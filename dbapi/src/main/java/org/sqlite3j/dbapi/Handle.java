@@ -1,22 +1,11 @@
 package org.sqlite3j.dbapi;
 
-import org.sqlite.core.CoreStatement;
-
 /**
- * A statement the engine prepared, as the façade holds it between calls ({@link Statement}, the cursors,
- * {@link Blob}): opaque outside the engine, which alone looks inside (sqlite-jdbc's statement here).
+ * A statement an {@link Engine} prepared, as the façade holds it between calls ({@link Statement}, the
+ * cursors, {@link Blob}): opaque outside the engine that made it.
  */
-final class Handle {
+interface Handle {
 
-    /** sqlite-jdbc's statement: for {@link Engine} and {@link RowReader} only. */
-    final CoreStatement core;
-
-    Handle(CoreStatement core) {
-        this.core = core;
-    }
-
-    /** Whether SQLite has finalized the statement (closed by the engine or with the connection). */
-    boolean isClosed() {
-        return core.pointer == null || core.pointer.isClosed();
-    }
+    /** Whether the statement has been finalized (closed by the engine, or with the connection). */
+    boolean isClosed();
 }

@@ -83,7 +83,7 @@ final class RowReader implements SafeStmtPtr.SafePtrFunction<Object[], SQLExcept
             stepResult = pendingStep;
         } else {
             this.stepAfter = step && (plain || stepBeforeConverting);
-            row = statement.core.pointer.safeRun(this);
+            row = ((JdbcHandle) statement).core.pointer.safeRun(this);
         }
         if (plain) {
             return row;

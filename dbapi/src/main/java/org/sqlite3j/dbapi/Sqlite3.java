@@ -105,7 +105,7 @@ public final class Sqlite3 implements SqliteCodes {
      * (no Python counterpart; the shell's {@code --version} prints it).
      */
     public static String engine() {
-        return Engine.description();
+        return JdbcEngine.description();
     }
 
     /** {@code sqlite3.sqlite_version_info}: the version as numbers, e.g. {@code [3, 53, 4]}. */

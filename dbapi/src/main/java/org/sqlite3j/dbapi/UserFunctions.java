@@ -167,7 +167,7 @@ final class UserFunctions {
     }
 
     /** Sets a result converted as a bound parameter would be; {@code failure} when it has no SQLite type. */
-    private static void deliver(Engine engine, Results out, Object value, String failure) throws SQLException {
+    private static void deliver(JdbcEngine engine, Results out, Object value, String failure) throws SQLException {
         if (value == null) {
             out.none();
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
@@ -197,12 +197,12 @@ final class UserFunctions {
     }
 
     /** A scalar function; a null {@code fn} keeps the name but fails every call, as Python's None does. */
-    static Function scalar(Engine engine, ScalarFunction fn) {
+    static Function scalar(JdbcEngine engine, ScalarFunction fn) {
         return new ScalarBridge(engine, fn);
     }
 
     private static final class ScalarBridge extends Function {
-        private final Engine engine;
+        private final JdbcEngine engine;
         private final DB db;
         private final ScalarFunction fn;
         /** The results of a call where {@link #CONTEXT} cannot be read: sqlite-jdbc's own methods. */
@@ -215,7 +215,7 @@ final class UserFunctions {
             public void error(String m) throws SQLException { ScalarBridge.this.error(m); }
         };
 
-        ScalarBridge(Engine engine, ScalarFunction fn) {
+        ScalarBridge(JdbcEngine engine, ScalarFunction fn) {
             this.engine = engine;
             this.db = engine.db();
             this.fn = fn;
@@ -265,14 +265,14 @@ final class UserFunctions {
 
     /** One group's state: the user instance, made at the first call by the factory (Python's __init__). */
     private static final class Group {
-        private final Engine engine;
+        private final JdbcEngine engine;
         private final Supplier<? extends Aggregate> factory;
         private Aggregate instance;
         private boolean failed;
         /** A method failed: the statement is failing, and SQLite's clean-up still calls xFinal. */
         private boolean erred;
 
-        Group(Engine engine, Supplier<? extends Aggregate> factory) {
+        Group(JdbcEngine engine, Supplier<? extends Aggregate> factory) {
             this.engine = engine;
             this.factory = factory;
         }
@@ -376,17 +376,17 @@ final class UserFunctions {
     }
 
     /** An aggregate; sqlite-jdbc clones it per group, and each clone starts a fresh {@link Group}. */
-    static Function.Aggregate aggregate(Engine engine, Supplier<? extends Aggregate> factory) {
+    static Function.Aggregate aggregate(JdbcEngine engine, Supplier<? extends Aggregate> factory) {
         return new AggregateBridge(engine, factory);
     }
 
     /** A window function; cloned per window like {@link #aggregate}. */
-    static Function.Window window(Engine engine, Supplier<? extends WindowFunction> factory) {
+    static Function.Window window(JdbcEngine engine, Supplier<? extends WindowFunction> factory) {
         return new WindowBridge(engine, factory);
     }
 
     private static final class AggregateBridge extends Function.Aggregate {
-        private final Engine engine;
+        private final JdbcEngine engine;
         private final DB db;
         private final Supplier<? extends org.sqlite3j.dbapi.Aggregate> factory;
         private Group group;
@@ -403,7 +403,7 @@ final class UserFunctions {
             };
         }
 
-        AggregateBridge(Engine engine, Supplier<? extends org.sqlite3j.dbapi.Aggregate> factory) {
+        AggregateBridge(JdbcEngine engine, Supplier<? extends org.sqlite3j.dbapi.Aggregate> factory) {
             this.engine = engine;
             this.db = engine.db();
             this.factory = factory;
@@ -431,7 +431,7 @@ final class UserFunctions {
     }
 
     private static final class WindowBridge extends Function.Window {
-        private final Engine engine;
+        private final JdbcEngine engine;
         private final DB db;
         private final Supplier<? extends WindowFunction> factory;
         private Group group;
@@ -448,7 +448,7 @@ final class UserFunctions {
             };
         }
 
-        WindowBridge(Engine engine, Supplier<? extends WindowFunction> factory) {
+        WindowBridge(JdbcEngine engine, Supplier<? extends WindowFunction> factory) {
             this.engine = engine;
             this.db = engine.db();
             this.factory = factory;
@@ -491,7 +491,7 @@ final class UserFunctions {
      * collation's own exception), and meanwhile the comparator is not called again and the strings
      * compare equal, as in CPython while its error is pending.
      */
-    static Collation collation(Comparator<String> comparator, Engine engine) {
+    static Collation collation(Comparator<String> comparator, JdbcEngine engine) {
         return new Collation() {
             @Override
             protected int xCompare(String a, String b) {
