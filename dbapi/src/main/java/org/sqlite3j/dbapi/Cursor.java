@@ -646,7 +646,11 @@ public class Cursor implements Iterable<Row>, AutoCloseable {
     // state
     // ---------------------------------------------------------------------------------------------
 
-    /** Connection checks, then cursor checks, then the recursion guard, in CPython's order. */
+    /**
+     * CPython's {@code check_cursor} order: the cursor closed, then the connection (thread, closed), then
+     * the recursion guard (a cursor used from its own adapter after closing the connection is told the
+     * database is closed, as in CPython 3.13).
+     */
     private void enter() {
         checkOpen();
         if (locked) {
