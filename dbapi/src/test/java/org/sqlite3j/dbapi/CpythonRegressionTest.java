@@ -89,6 +89,33 @@ class CpythonRegressionTest {
                 .hasMessage("Recursive use of cursors not allowed.");
     }
 
+    /**
+     * CPython's check_cursor order: the connection is checked before the recursion guard, so a cursor used
+     * from its own adapter after the connection closed is told "Cannot operate on a closed database."
+     * (printed by CPython 3.13), not "Recursive use of cursors not allowed.".
+     */
+    @Test
+    void aClosedConnectionIsReportedBeforeRecursion() {
+        Cursor cur = con.cursor();
+        RuntimeException[] seen = new RuntimeException[1];
+        con.adapters().register(StringBuilder.class, sb -> {
+            con.close();
+            try {
+                cur.execute("select 1");
+            } catch (RuntimeException e) {
+                seen[0] = e;
+            }
+            return 1L;
+        });
+        try {
+            cur.execute("select ?", new StringBuilder());
+        } catch (RuntimeException outer) {
+            // what the outer execute raises after its connection closed under it is not compared
+        }
+        assertThat(seen[0]).isInstanceOf(Sqlite3.ProgrammingError.class)
+                .hasMessage("Cannot operate on a closed database.");
+    }
+
     @Test // RegressionTests.test_table_lock_cursor_replace_stmt
     void reExecutingACursorLetsGoOfItsSelect() {
         Cursor cur = con.cursor();
