@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * UTF-8 with Python's {@code surrogatepass} error handler, as pickle uses for {@code str}: lone
  * surrogates are written and read as their 3-byte forms; other malformed input is rejected.
- * {@link #encode} is public for marshal (package {@code org.sqlite3j.marshal}), which writes
- * {@code str} the same way.
+ * {@link #encode} and {@link #decodeSurrogatePass} are public for marshal (package
+ * {@code org.sqlite3j.marshal}), which reads and writes {@code str} the same way: one codec for both.
  */
 public final class Utf8 {
     private Utf8() {
@@ -52,11 +52,16 @@ public final class Utf8 {
      * @throws IllegalArgumentException Python's UnicodeDecodeError (a ValueError), with CPython's message
      */
     public static String decodeStrict(byte[] b) {
-        try {
-            return decode(b, 0, b.length, false);
-        } catch (UnpicklingError e) {
-            throw (IllegalArgumentException) e.getCause();
-        }
+        return codec(b, 0, b.length, false);
+    }
+
+    /**
+     * Decodes {@code len} bytes at {@code off} with {@code surrogatepass}, as marshal reads {@code str}.
+     *
+     * @throws IllegalArgumentException Python's UnicodeDecodeError (a ValueError), with CPython's message
+     */
+    public static String decodeSurrogatePass(byte[] b, int off, int len) {
+        return codec(b, off, len, true);
     }
 
     /** Decodes {@code len} bytes at {@code off} with {@code surrogatepass} (how pickle reads {@code str}). */
@@ -72,6 +77,15 @@ public final class Utf8 {
      * IllegalArgumentException, UnicodeDecodeError being a ValueError.
      */
     static String decode(byte[] b, int off, int len, boolean surrogatePass) {
+        try {
+            return codec(b, off, len, surrogatePass);
+        } catch (IllegalArgumentException e) {
+            throw Numbers.valueError(e.getMessage());
+        }
+    }
+
+    /** The decoder itself; malformed input is an IllegalArgumentException with CPython's message. */
+    private static String codec(byte[] b, int off, int len, boolean surrogatePass) {
         int end = off + len;
         int i = off;
         while (i < end && b[i] >= 0) {
@@ -133,10 +147,10 @@ public final class Utf8 {
         return i + 2 < end && (b[i + 1] & 0xe0) == 0xa0 && (b[i + 2] & 0xc0) == 0x80;
     }
 
-    private static UnpicklingError error(byte[] b, int off, int at, int count, String reason) {
+    private static IllegalArgumentException error(byte[] b, int off, int at, int count, String reason) {
         int pos = at - off;
         String where = count == 1 ? String.format("byte 0x%02x in position %d", b[at] & 0xff, pos)
                 : String.format("bytes in position %d-%d", pos, pos + count - 1);
-        return Numbers.valueError("'utf-8' codec can't decode " + where + ": " + reason);
+        return new IllegalArgumentException("'utf-8' codec can't decode " + where + ": " + reason);
     }
 }
