@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The Pickler's own limits and checks, each found unpinned by mutation testing: {@link Pickler#maxDepth}
  * at its exact edge, the text persistent id of protocol 0, and the argument check of a NEWOBJ_EX
  * reduction at every protocol, and the batches of 1,000 list and dict items of a reduction (a stub's or
- * an OrderedDict's) dumped byte for byte as CPython 3.13 dumps a deque and an OrderedDict.
+ * an OrderedDict's), a LinkedList and a tuple that contains itself through a list, dumped byte for byte
+ * as CPython 3.13 dumps a deque, an OrderedDict, a list and such a tuple.
  */
 class PicklerLimitsTest {
     private static List<Object> nested(int depth) {
@@ -105,6 +106,26 @@ class PicklerLimitsTest {
         return d;
     }
 
+    private static PyTuple recursiveTuple(int n) {
+        List<Object> l = new ArrayList<>();
+        Object[] items = new Object[n];
+        items[0] = l;
+        for (int i = 1; i < n; i++) {
+            items[i] = (long) i;
+        }
+        PyTuple t = PyTuple.of(items);
+        l.add(t);
+        return t;
+    }
+
+    @Test // a Java Float is written as the double it holds (Python has one float type)
+    void floatsAreWrittenAsTheirDouble() {
+        for (int p = 0; p <= 5; p++) {
+            assertThat(Pickle.dumps(1.5f, p)).as("protocol %d", p).isEqualTo(Pickle.dumps(1.5d, p));
+            assertThat(Pickle.dumps(0.1f, p)).as("protocol %d", p).isEqualTo(Pickle.dumps((double) 0.1f, p));
+        }
+    }
+
     @Test // CPython's batch_appends / batch_setitems for a reduction's items: APPEND for one, APPENDS per 1,000
     void reductionItemsAreWrittenInBatchesOfAThousandAsCPythonWritesThem() throws Exception {
         Map<String, Supplier<Object>> values = new java.util.LinkedHashMap<>();
@@ -112,6 +133,20 @@ class PicklerLimitsTest {
             values.put("collections.deque(range(" + n + "))", () -> deque(n));
             values.put("collections.OrderedDict((i, i) for i in range(" + n + "))", () -> orderedDict(n));
         }
+        // a list that is no RandomAccess (LinkedList) is written as CPython writes the same list
+        for (int n : new int[] {0, 1, 2, 1001, 2001}) {
+            values.put("list(range(" + n + "))", () -> {
+                java.util.LinkedList<Object> l = new java.util.LinkedList<>();
+                for (long i = 0; i < n; i++) {
+                    l.add(i);
+                }
+                return l;
+            });
+        }
+        // a tuple found in the memo once its items are written (through a list that holds it): POP or
+        // POP_MARK, then the GET, for short tuples and for MARK ... TUPLE
+        values.put("(lambda l: (l.append((l,)), l[0])[1])([])", () -> recursiveTuple(1));
+        values.put("(lambda l: (l.append((l, 1, 2, 3)), l[0])[1])([])", () -> recursiveTuple(4));
         List<Outcomes.Case> cases = new ArrayList<>();
         values.keySet().forEach(python -> cases.add(Outcomes.dumps(python)));
         List<String> expected = Outcomes.expected("pickler-limits", cases);
