@@ -50,7 +50,9 @@ class OpcodeEdgesTest {
             "Vx\\u\u00e90", "V\\u", "Vab\\u12", "V\\U0010ffff", "V\\u00e9\\u20ac", "V\\uD800", "V", "V\\", "V\\U", "V\\x41",
             "V\\u004G",
             // the one-letter escapes of STRING; octal escapes of one to three digits, a fourth digit left as it is
-            "S'\\a\\b\\f\\r\\v'", "S'\\1234'", "S'\\1'", "S'a\\12'", "S'\\8'"}) {
+            "S'\\a\\b\\f\\r\\v'", "S'\\1234'", "S'\\1'", "S'a\\12'", "S'\\8'",
+            // the ends of the octal digits, and what follows an octal escape that is no digit
+            "S'\\100'", "S'\\177'", "S'\\1!'", "S'\\1/'", "S'\\18'"}) {
             cases.add(Outcomes.loads(line + "\n."));
         }
         return cases;
