@@ -26,7 +26,7 @@ class NumberTextTest {
             "+0", " 1", "-0", "0", "-1", "2", "99999999999999999999", "099999999999999999999", "12\u000034", "\u0000x",
             "99999999999999999999\u0000ab", "abc", "1e5", "0x", "0777", "9223372036854775807", "9223372036854775808",
             "-9223372036854775808", "-9223372036854775809", "0xffffffffffffffff", "9".repeat(4300), "9".repeat(4301),
-            "1_", "\u00e9", "0_0", "1__0"}) {
+            "1_", "\u00e9", "0_0", "1__0", "-", "+", " ", "0x0", "0x1_f"}) {
             cases.add(loads(line('I', s, ".")));
         }
         for (String s : new String[] {"010L", "0x1FL", "12", "12L", "abc", "abcL", "1\u00e9L", "L", "1_0L", " 7 L", "0xgL", "0b2L",
@@ -69,7 +69,11 @@ class NumberTextTest {
             {"\uff11\uff12", 10L}, {"01" + "0".repeat(4300), 0L}, {"1".repeat(4301) + "_", 10L}, {"0b", 0L}, {"0b_", 0L},
             {"0_b1", 0L}, {"0b__1", 0L}, {"0B1_0", 0L}, {"1_0", 0L}, {"12", -1L}, {"12", Boolean.TRUE}, {"12", Boolean.FALSE},
             {"12", 2.5}, {5L, 10L}, {"\u00851\u001f", 10L}, {"1\u0000", 10L}, {"\ud835\udfd9", 10L},
-            {"7".repeat(4301), 8L}, {"1".repeat(4301), 32L}, {"x".repeat(300), 10L}, {"'" + "x".repeat(300), 10L}}; // NOPMD
+            {"7".repeat(4301), 8L}, {"1".repeat(4301), 32L}, {"x".repeat(300), 10L}, {"'" + "x".repeat(300), 10L},
+            // base 0 with nothing after the sign; letters at the ends of the digit ranges; C-locale spaces \t and \r;
+            // a character that is no digit between digits; \x1c-\x1f, which int() does not strip
+            {"", 0L}, {"-", 0L}, {"+", 0L}, {"a", 16L}, {"A", 16L}, {"Az", 36L}, {"\t7\r", 10L}, {"1\u00e92", 10L},
+            {"\u001c1\u001f", 10L}}; // NOPMD
         for (Object[] a : intArgs) {
             cases.add(loads(call("builtins", "int", a)));
         }
@@ -103,7 +107,9 @@ class NumberTextTest {
             "1.5e1_0", "\uff11.\uff15", "\u00a01", "1e1000000000000000000", "1e9223372036854775807",
             "1e-1999999999999999998", "123e-1999999999999999998", "0.001e-1999999999999999995", "0e1000000000000000000", "10e999999999999999999", "1e-9223372036854775808", "1e0000000000000000000000000000005",
             "1.e5", ".e5", "e5", "1e+", "  1  2", "\u00001", "Infinit", "0.10", "-1.5E-7", "0000", "1e2147483647",
-            "1e-2147483647", "12.5e-3", "1.2.3", "+-1", "1e+-1"}) {
+            "1e-2147483647", "12.5e-3", "1.2.3", "+-1", "1e+-1",
+            // nothing but (Unicode) spaces; \x1c-\x1f, which Decimal strips; what follows inf, infinity, nan, sNaN
+            "", "   ", "\u00a0", "\u001c1.5\u001f", "infinityx", "infx", "nan1x", "sNaN1.5", "-", "+"}) {
             cases.add(loads(call("decimal", "Decimal", s)));
         }
         cases.add(loads(call("decimal", "Decimal", 12L)));

@@ -35,6 +35,12 @@ class OpcodeEdgesTest {
             // READONLY_BUFFER over in-band data, over no buffer, with nothing under it
             "800596030000000000000061626398" + "2e", "800543036162639" + "82e", "80054b01982e", "80054e982e",
             "8005982e", "800528982e", "80058c03616263982e", "800596000000000000000098" + "2e",
+            // the printable range of "invalid load key": space shown as itself, DEL as \x7f
+            "20", "7f",
+            // POP with a MARK on top pops the mark; with items above a mark, the item
+            "4b0128302e", "28304e2e", "4b01284b0230302e", "4b01282830302e",
+            // BINBYTES8 of the largest length a Java array takes is only truncated, as in CPython
+            "8e" + "efffff7f00000000" + "2e",
         }) {
             cases.add(Outcomes.loads(HexFormat.of().parseHex(hex)));
         }
@@ -42,7 +48,11 @@ class OpcodeEdgesTest {
             "S'", "S\"", "S'a\"", "S'\\'", "S'\\q'", "S'\\777'", "S'\\u1234'", "S'\\0'", "S'\\n\\t\\\\'", "S'a\\\nb'", "S'\\x\u00e9a'",
             "V\\u00g1", "V\\U0010fffg", "V\\U00", "V\\\\u0041", "V\\\\\\u0041", "V\\U00110000", "V\\Uffffffff", "V\\u00\u00e9",
             "Vx\\u\u00e90", "V\\u", "Vab\\u12", "V\\U0010ffff", "V\\u00e9\\u20ac", "V\\uD800", "V", "V\\", "V\\U", "V\\x41",
-            "V\\u004G"}) {
+            "V\\u004G",
+            // the one-letter escapes of STRING; octal escapes of one to three digits, a fourth digit left as it is
+            "S'\\a\\b\\f\\r\\v'", "S'\\1234'", "S'\\1'", "S'a\\12'", "S'\\8'",
+            // the ends of the octal digits, and what follows an octal escape that is no digit
+            "S'\\100'", "S'\\177'", "S'\\1!'", "S'\\1/'", "S'\\18'"}) {
             cases.add(Outcomes.loads(line + "\n."));
         }
         return cases;

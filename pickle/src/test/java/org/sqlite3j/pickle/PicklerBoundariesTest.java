@@ -93,6 +93,7 @@ class PicklerBoundariesTest {
         out.add(e("'\\u20ac' * 86", () -> "\u20ac".repeat(86)));
         out.add(e("'\\U0001d11e' * 64", () -> "\ud834\udd1e".repeat(64)));
         out.add(e("'\\ud800x'", () -> "\ud800x"));
+        out.add(e("'x\\ud800'", () -> "x\ud800")); // a lone high surrogate at the very end
         out.add(e("'\\\\ \\n \\r \\x00 \\x1a \\x7f \\xff \\u0100'", () -> "\\ \n \r \u0000 \u001a \u007f \u00ff \u0100"));
         out.add(e("'a' * 65536", () -> "a".repeat(65536)));
         out.add(e("'a' * 70000", () -> "a".repeat(70000)));
@@ -120,6 +121,32 @@ class PicklerBoundariesTest {
         out.add(e("(lambda l: (l, l, [l]))([1])", () -> {
             List<Object> l = new ArrayList<>(List.of(1L));
             return PyTuple.of(l, l, new ArrayList<>(List.of(l)));
+        }));
+        // memo indices past 255: LONG_BINGET from index 256 on (protocols 1 to 3)
+        out.add(e("(lambda l: l + l)([str(i) for i in range(300)])", () -> {
+            List<Object> l = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                l.add(Integer.toString(i));
+            }
+            List<Object> twice = new ArrayList<>(l);
+            twice.addAll(l);
+            return twice;
+        }));
+        // None as a dict key; many dicts with new keys, whose frames may end just before a key
+        out.add(e("{None: 1, 'a': None}", () -> {
+            Map<Object, Object> m = new LinkedHashMap<>();
+            m.put(null, 1L);
+            m.put("a", null);
+            return m;
+        }));
+        out.add(e("[{'k%d' % i: i} for i in range(20000)]", () -> {
+            List<Object> l = new ArrayList<>();
+            for (long i = 0; i < 20000; i++) {
+                Map<Object, Object> m = new LinkedHashMap<>();
+                m.put("k" + i, i);
+                l.add(m);
+            }
+            return l;
         }));
         // batches of 1000
         for (int n : new int[] {0, 1, 999, 1000, 1001, 2000, 2001}) {
