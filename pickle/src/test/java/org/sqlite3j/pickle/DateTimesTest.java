@@ -71,13 +71,6 @@ class DateTimesTest {
     void constructorsCalledByReduceCheckTheirArgumentsAsCPython() throws Exception {
         List<Outcomes.Case> cases = cases();
         List<String> expected = Outcomes.expected("datetimes", cases);
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            String actual = Outcomes.java(cases.get(i));
-            if (!actual.equals(expected.get(i))) {
-                mismatches.add(cases.get(i) + "\n    CPython: " + expected.get(i) + "\n    Java:    " + actual);
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(Outcomes.mismatches(cases, expected)).isEmpty();
     }
 }

@@ -129,13 +129,6 @@ class NumberTextTest {
     private static void assertSameAsCPython(String name, List<Outcomes.Case> cases) throws Exception {
         List<String> expected = Outcomes.expected(name, cases);
         assertThat(expected).hasSize(cases.size());
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            String actual = Outcomes.java(cases.get(i));
-            if (!actual.equals(expected.get(i))) {
-                mismatches.add(cases.get(i) + "\n    CPython: " + expected.get(i) + "\n    Java:    " + actual);
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(Outcomes.mismatches(cases, expected)).isEmpty();
     }
 }

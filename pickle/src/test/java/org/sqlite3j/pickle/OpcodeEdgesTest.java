@@ -62,14 +62,7 @@ class OpcodeEdgesTest {
     void edgesLoadAsInCPython() throws Exception {
         List<Outcomes.Case> cases = cases();
         List<String> expected = Outcomes.expected("edges", cases);
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            String actual = Outcomes.java(cases.get(i));
-            if (!actual.equals(expected.get(i))) {
-                mismatches.add(cases.get(i) + "\n    CPython: " + expected.get(i) + "\n    Java:    " + actual);
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(Outcomes.mismatches(cases, expected)).isEmpty();
     }
 
     static final double[] FLOATS = {1e-05, 1e+16, 1e16, 1.5e-07, 1e-4, 0.0001, 1e15, 123456789012345678.0, 5e-324,

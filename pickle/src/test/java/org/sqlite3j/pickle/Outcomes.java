@@ -221,6 +221,26 @@ final class Outcomes {
         return lines;
     }
 
+    /**
+     * Where Java and CPython disagree: for each index whose {@code actual} outcome differs from
+     * {@code expected}, its label with both outcomes; empty when every case agrees.
+     */
+    static List<String> mismatches(List<?> labels, List<String> expected, java.util.function.IntFunction<String> actual) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            String a = actual.apply(i);
+            if (!a.equals(expected.get(i))) {
+                out.add(labels.get(i) + "\n    CPython: " + expected.get(i) + "\n    Java:    " + a);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #mismatches(List, List, java.util.function.IntFunction)} of the cases' own Java outcomes. */
+    static List<String> mismatches(List<Case> cases, List<String> expected) {
+        return mismatches(cases, expected, i -> java(cases.get(i)));
+    }
+
     /** Java's outcome for each case. */
     static List<String> java(List<Case> cases) {
         List<String> out = new ArrayList<>();

@@ -260,14 +260,8 @@ class PicklerBoundariesTest {
             cases.add(Outcomes.dumps(en.python));
         }
         List<String> expected = Outcomes.expected("dumps", cases);
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            String actual = Outcomes.dumpsOutcome(entries.get(i).java.get());
-            if (!actual.equals(expected.get(i))) {
-                mismatches.add(entries.get(i).python + "\n    CPython: " + expected.get(i) + "\n    Java:    " + actual);
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(Outcomes.mismatches(entries.stream().map(e -> e.python).toList(), expected,
+                i -> Outcomes.dumpsOutcome(entries.get(i).java.get()))).isEmpty();
     }
 
     @Test

@@ -78,14 +78,7 @@ class Utf8Test {
             }
         }
         List<String> expected = Outcomes.expected("utf8", cases);
-        List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            String actual = Outcomes.java(cases.get(i));
-            if (!actual.equals(expected.get(i))) {
-                mismatches.add(cases.get(i) + "\n    CPython: " + expected.get(i) + "\n    Java:    " + actual);
-            }
-        }
-        assertThat(mismatches).isEmpty();
+        assertThat(Outcomes.mismatches(cases, expected)).isEmpty();
         // what the table holds: the valid sequences load everywhere but as a global name (no such module)
         assertThat(expected).filteredOn(e -> e.startsWith("err IllegalArgumentException") && e.contains("'utf-8' codec can't decode"))
                 .hasSize(4 * MALFORMED.length + 2 * SURROGATES.length);
