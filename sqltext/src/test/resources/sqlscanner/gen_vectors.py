@@ -353,7 +353,7 @@ HAND = [
     "CREATE TEMPORARY TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END;", "select 1e--;\n; x",
     "select 1e;5; x", "select 1e+;5; x", "select 1.e;5; x", "select 11e--;\n; x",
     "select 0;5; x", "select 0x;5; x", "select 0x1;5; x", "select 0x--;\n; x", "select 0xa_--;\n; x",
-    "select 0xf:a; x", "select 0x9@a; x", "select 0xF.1e--;\n; x",
+    "select 0xf:a; x", "select 0x9@a; x", "select 0xF.1e--;\n; x", "select 0x1[;]; x", "select 0x1`;`; x",
 ]
 
 FROM_CASES = [
