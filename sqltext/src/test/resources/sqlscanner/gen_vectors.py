@@ -346,6 +346,14 @@ HAND = [
     "select 1 as ?", "select ?,?,?,?,?,?,?,?,?,?,?10,?11,?", "select :a::b(x y)",
     TRIGGER_HEAD + "begin select ?; end; select ?",
     "select 1; select ?", "with q(x) as (select ?) select x, ? from q",
+    # identifier characters at the edges of their ranges, a '-' at the very start, upper-case
+    # keywords with an A, a comment or a ";" where an exponent could start (issue 19, mutation testing)
+    "select :z, :Z, :a0, :a9, :\u0080, @y9", "select 1 as xyz09_$\u0080Z", "-1; x",
+    "CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1;",
+    "CREATE TEMPORARY TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END;", "select 1e--;\n; x",
+    "select 1e;5; x", "select 1e+;5; x", "select 1.e;5; x", "select 11e--;\n; x",
+    "select 0;5; x", "select 0x;5; x", "select 0x1;5; x", "select 0x--;\n; x", "select 0xa_--;\n; x",
+    "select 0xf:a; x", "select 0x9@a; x", "select 0xF.1e--;\n; x", "select 0x1[;]; x", "select 0x1`;`; x",
 ]
 
 FROM_CASES = [

@@ -127,4 +127,46 @@ class RowTest {
         assertThat(Row.of(cur, List.of(1L, "y")).get("s")).isEqualTo("y");
         assertThatThrownBy(() -> Row.of(cur, List.of(1L))).isInstanceOf(Sqlite3.ProgrammingError.class);
     }
+
+    @Test // RowFactoryTests.test_sqlite_row_index: CPython 3.13 folds case only between ASCII names (U+0080 is not)
+    void caseFoldingStopsAtTheAsciiEdges() {
+        Row row = con.execute("select 1 as \"\u0080a\", 2 as z, 3 as \"Z9\"").fetchone();
+        assertThat(row.get("\u0080a")).isEqualTo(1L);
+        assertThatThrownBy(() -> row.get("\u0080A")).isInstanceOf(Sqlite3.IndexError.class)
+                .hasMessage("No item with that key");
+        assertThat(row.get("Z")).isEqualTo(2L);
+        assertThat(row.get("z9")).isEqualTo(3L);
+        assertThat(row.get("Z9")).isEqualTo(3L);
+    }
+
+    @Test // RowFactoryTests.test_sqlite_row_slice: bounds that land exactly on the stop or the ends (CPython 3.13's values)
+    void stepSlicesAtTheirBounds() {
+        Row row = con.execute("select 1, 2, 3, 4").fetchone();
+        assertThat(row.slice(3, 1, -2)).as("row[3:1:-2]").containsExactly(4L);
+        assertThat(row.slice(-4, -10, -1)).as("row[-4:-10:-1]").containsExactly(1L);
+        assertThat(row.slice(4, 0, -1)).as("row[4:0:-1]").containsExactly(4L, 3L, 2L);
+        assertThat(row.slice(4, 0, -2)).as("row[4:0:-2]").containsExactly(4L, 2L);
+        assertThat(row.slice(0, 4, 3)).as("row[0:4:3]").containsExactly(1L, 4L);
+        assertThat(row.slice(1, 3, 1)).as("row[1:3:1]").containsExactly(2L, 3L);
+    }
+
+    @Test // RowFactoryTests.test_sqlite_row_hash_cmp: a row equals itself; rows differing in a value or a name hash differently
+    void hashFollowsValuesAndNames() {
+        Row a = con.execute("select 1 as a, 2 as b").fetchone();
+        assertThat(a.equals(a)).isTrue();
+        assertThat(a.hashCode()).isNotEqualTo(con.execute("select 1 as a, 3 as b").fetchone().hashCode());
+        assertThat(a.hashCode()).isNotEqualTo(con.execute("select 1 as x, 2 as b").fetchone().hashCode());
+        assertThat(a.hashCode()).isNotEqualTo(con.execute("select 2 as a, 1 as b").fetchone().hashCode());
+        assertThat(a.hashCode()).isNotZero();
+    }
+
+    @Test // Row(cursor, values) for a cursor that describes no columns (CPython 3.13 fails there with a SystemError)
+    void rowOfACursorWithoutColumns() {
+        Cursor cur = con.cursor();
+        assertThatThrownBy(() -> Row.of(cur, List.of(1L))).isInstanceOf(Sqlite3.ProgrammingError.class)
+                .hasMessage("row has 1 values but the cursor describes no columns");
+        Cursor two = con.execute("select 1 as a, 2 as b");
+        assertThatThrownBy(() -> Row.of(two, List.of(1L))).isInstanceOf(Sqlite3.ProgrammingError.class)
+                .hasMessage("row has 1 values but the cursor describes 2 columns");
+    }
 }
