@@ -1,5 +1,7 @@
 package org.sqlite3j.adapters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.sqlite3j.testkit.CodingRules;
 import org.sqlite3j.testkit.CodingRules.Rule;
@@ -8,12 +10,12 @@ import org.sqlite3j.testkit.CodingRules.Rule;
 class CodingRulesTest {
     @Test
     void houseRules() {
-        CodingRules.forModule()
+        assertThat(CodingRules.forModule()
                 .allow(Rule.SIZE, "JsonRecords.java",
                         "Python's json module for records: the writer, the reader and one kind per Java type it maps")
                 .allow(Rule.REFLECTION, "RecordShape.java",
                         "the one record codec: the canonical constructor of a record class the program itself registered;"
                                 + " never a name read from the data")
-                .check();
+                .problems()).as("house rules").isEmpty();
     }
 }

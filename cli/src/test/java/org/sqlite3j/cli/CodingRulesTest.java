@@ -1,5 +1,7 @@
 package org.sqlite3j.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.sqlite3j.testkit.CodingRules;
 import org.sqlite3j.testkit.CodingRules.Rule;
@@ -8,9 +10,9 @@ import org.sqlite3j.testkit.CodingRules.Rule;
 class CodingRulesTest {
     @Test
     void houseRules() {
-        CodingRules.forModule()
+        assertThat(CodingRules.forModule()
                 .allow(Rule.SYSTEM_OUT, "Main.java",
                         "the shell's entry point: it hands the process's own streams to run(), which takes writers")
-                .check();
+                .problems()).as("house rules").isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package org.sqlite3j.pickle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.sqlite3j.testkit.CodingRules;
 
@@ -7,7 +9,7 @@ import org.sqlite3j.testkit.CodingRules;
 class CodingRulesTest {
     @Test
     void houseRules() {
-        CodingRules.forModule()
-                .check();
+        assertThat(CodingRules.forModule()
+                .problems()).as("house rules").isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package org.sqlite3j.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.sqlite3j.testkit.CodingRules;
 
@@ -7,10 +9,10 @@ import org.sqlite3j.testkit.CodingRules;
 class CodingRulesTest {
     @Test
     void houseRules() {
-        CodingRules.forModule()
+        assertThat(CodingRules.forModule()
                 .allow(CodingRules.Rule.STATIC_MUTABLE_MAP, "Python.java",
                         "which Pythons this machine has, probed once per test JVM (each probe is a subprocess);"
                                 + " machine state, the same for every test, guarded by the class lock")
-                .check();
+                .problems()).as("house rules").isEmpty();
     }
 }
