@@ -141,7 +141,7 @@ def pickle_values():
         "decimal": decimal.Decimal("-12.3400"), "decimalnan": decimal.Decimal("NaN"),
         "ordereddict": collections.OrderedDict([("b", 1), ("a", 2)]),
         "fraction": fractions.Fraction(3, 4), "uuid": uuid.UUID(int=0x1234),
-        "path": pathlib.PurePosixPath("/tmp/x"), "range": range(1, 10, 2), "slice": slice(1, None, 2),
+        "path": pathlib.PurePosixPath("data/x"), "range": range(1, 10, 2), "slice": slice(1, None, 2),
         "exception": ValueError("bad", 42), "partial": functools.partial(max, 1, key=abs),
         "point": Point(1, [2]), "slotted": Slotted(), "reduced": Reduced(), "withstate": WithState(),
         "namedtuple": Pair(1, "r"), "class": Point, "function": len, "ellipsis": ...,
@@ -298,7 +298,7 @@ def make_url():
 
     q = urllib.parse.urlencode  # percent-encoding by CPython
     add("memory", "jdbc:sqlite3::memory:", "OK")
-    add("path", "jdbc:sqlite3:/tmp/app.db", "OK")
+    add("path", "jdbc:sqlite3:app.db", "OK")
     add("relative", "jdbc:sqlite3:data/app.db?", "OK")
     add("all_options", "jdbc:sqlite3:app.db?" + q({
         "detect_types": "3", "isolation_level": "immediate", "autocommit": "false", "timeout": "2.5",
@@ -311,7 +311,7 @@ def make_url():
                                                       "date_class": "TEXT", "locking_mode": "NORMAL"}), "OK")
     add("percent", "jdbc:sqlite3:app.db?" + q({"user": "a&b=c d+e\u00e9/%"}), "OK")
     add("empty_pairs", "jdbc:sqlite3:app.db?&&timeout=1&&", "OK")
-    add("unicode_path", "jdbc:sqlite3:" + urllib.parse.quote("/tmp/d\u00e9j\u00e0 vu.db"), "OK")
+    add("unicode_path", "jdbc:sqlite3:" + urllib.parse.quote("data/d\u00e9j\u00e0 vu.db"), "OK")
     add("bad_prefix", "jdbc:sqlite:app.db", "SQLException")
     add("bad_option", "jdbc:sqlite3:app.db?" + q({"no_such_option": "1"}), "SQLException")
     add("bad_value", "jdbc:sqlite3:app.db?" + q({"detect_types": "9"}), "SQLException")
